@@ -1,0 +1,60 @@
+from odoo import api, fields, models
+
+STAFF = "youth_movement.youth_movement_group_school_leader"
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    # organisations: schools and partner organisations
+    youth_org_type_id = fields.Many2one(
+        "youth.organization.type", string="Organisation type", index=True, ondelete="restrict",
+    )
+    is_youth_school = fields.Boolean(
+        "Is a school", related="youth_org_type_id.is_school", store=True, index=True,
+    )
+    youth_district_id = fields.Many2one(
+        "youth.district", string="District", index=True, ondelete="restrict",
+        help="District or city of regional significance the organisation belongs to.",
+    )
+    youth_user_ids = fields.Many2many(
+        "res.users", "youth_school_res_users_rel", "school_id", "user_id", string="School leaders",
+    )
+    youth_pupil_ids = fields.One2many("youth.member", "school_id", string="Pupils", groups=STAFF)
+    youth_unit_ids = fields.One2many("youth.unit", "school_id", string="Units", groups=STAFF)
+    youth_pupil_count = fields.Integer("Members", compute="_compute_youth_pupil_count", groups=STAFF)
+    # people: the movement record of a pupil, the children of a parent
+    youth_member_ids = fields.One2many("youth.member", "partner_id", string="Member record", groups=STAFF)
+    youth_child_link_ids = fields.One2many(
+        "youth.guardian.link", "guardian_id", string="Children in care", groups=STAFF,
+    )
+    youth_child_count = fields.Integer("Children", compute="_compute_youth_child_count", groups=STAFF)
+
+    @api.depends("youth_pupil_ids.status")
+    def _compute_youth_pupil_count(self):
+        counts = dict(self.env["youth.member"]._read_group(
+            [("school_id", "in", self.ids), ("status", "=", "active")], ["school_id"], ["__count"],
+        ))
+        for partner in self:
+            partner.youth_pupil_count = counts.get(partner, 0)
+
+    @api.depends("youth_child_link_ids")
+    def _compute_youth_child_count(self):
+        counts = dict(self.env["youth.guardian.link"]._read_group(
+            [("guardian_id", "in", self.ids)], ["guardian_id"], ["__count"],
+        ))
+        for partner in self:
+            partner.youth_child_count = counts.get(partner, 0)
+
+    def action_youth_view_pupils(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("youth_movement.youth_member_action")
+        action["domain"] = [("school_id", "=", self.id)]
+        action["context"] = {"default_school_id": self.id}
+        return action
+
+    def action_youth_view_children(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("youth_movement.youth_member_action")
+        action["domain"] = [("guardian_link_ids.guardian_id", "=", self.id)]
+        return action

@@ -1,0 +1,54 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+STAFF = "youth_movement.youth_movement_group_school_leader"
+REPRESENTATIVE_BY_LAW = ("mother", "father", "guardian", "trustee")
+
+
+class YouthGuardianLink(models.Model):
+    _name = "youth.guardian.link"
+    _description = "Parent or legal representative of a member"
+    _order = "member_id, is_legal_representative desc, id"
+    _rec_name = "guardian_id"
+
+    member_id = fields.Many2one("youth.member", string="Child", required=True, index=True, ondelete="cascade")
+    guardian_id = fields.Many2one(
+        "res.partner", string="Parent or representative", required=True, index=True, ondelete="restrict",
+        domain=[("is_company", "=", False)],
+    )
+    relation = fields.Selection(
+        [
+            ("mother", "Mother"),
+            ("father", "Father"),
+            ("grandmother", "Grandmother"),
+            ("grandfather", "Grandfather"),
+            ("guardian", "Guardian"),
+            ("trustee", "Trustee"),
+            ("other", "Other relative"),
+        ],
+        required=True, default="mother",
+    )
+    is_legal_representative = fields.Boolean(
+        "Legal representative", compute="_compute_is_legal_representative", store=True, readonly=False,
+        help="Parents, guardians and trustees represent the child by law and may give consents.",
+    )
+    # shown on the link so that staff reach the parent without opening the contact
+    phone = fields.Char(related="guardian_id.phone", readonly=False)
+    email = fields.Char(related="guardian_id.email", readonly=False)
+    school_id = fields.Many2one(related="member_id.school_id", store=True, index=True)
+    district_id = fields.Many2one(related="member_id.district_id", store=True, index=True)
+
+    _sql_constraints = [
+        ("member_guardian_uniq", "unique(member_id, guardian_id)", "This person is already linked to the child."),
+    ]
+
+    @api.depends("relation")
+    def _compute_is_legal_representative(self):
+        for link in self:
+            link.is_legal_representative = link.relation in REPRESENTATIVE_BY_LAW
+
+    @api.constrains("member_id", "guardian_id")
+    def _check_not_self(self):
+        for link in self:
+            if link.guardian_id == link.member_id.partner_id:
+                raise ValidationError(self.env._("A child cannot be their own parent or representative."))

@@ -1,0 +1,318 @@
+import psycopg2
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
+
+from ..tools import iin as iin_rules
+from ..tools import school
+
+STAFF = "youth_movement.youth_movement_group_school_leader"
+IN_MOVEMENT = ("applicant", "active")
+
+
+class YouthMember(models.Model):
+    _name = "youth.member"
+    _description = "Member of the movement"
+    _inherits = {"res.partner": "partner_id"}
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "school_id, grade, class_letter, name"
+    _rec_names_search = ["name", "iin"]
+
+    # the person: one contact, identified by the IIN
+    partner_id = fields.Many2one("res.partner", string="Person", required=True, ondelete="restrict", index=True)
+    iin = fields.Char(
+        "IIN", size=12, required=True, copy=False, index=True, groups=STAFF, tracking=True,
+        help="Individual identification number (ИИН / ЖСН): 12 digits, birth date and sex included.",
+    )
+    birth_date = fields.Date(
+        compute="_compute_from_iin", store=True, readonly=False, groups=STAFF,
+        help="Derived from the IIN; a date that contradicts the IIN is refused.",
+    )
+    sex = fields.Selection(
+        [("male", "Male"), ("female", "Female")],
+        compute="_compute_from_iin", store=True, readonly=False, groups=STAFF,
+    )
+    age = fields.Integer(compute="_compute_age", groups=STAFF)
+    # school and place in the movement
+    school_id = fields.Many2one(
+        "res.partner", string="School", required=True, index=True, ondelete="restrict", tracking=True,
+        domain=[("is_youth_school", "=", True)],
+    )
+    district_id = fields.Many2one(
+        "youth.district", related="school_id.youth_district_id", store=True, index=True, string="School district",
+    )
+    region_id = fields.Many2one(
+        "res.country.state", related="district_id.state_id", store=True, string="Region",
+    )
+    grade = fields.Integer(required=True, tracking=True, aggregator=False)
+    class_letter = fields.Char("Class", size=4, help="The letter of the class, as in 7 «Б».")
+    school_year = fields.Integer(
+        "School year of the grade", default=lambda self: school.school_year_of(fields.Date.context_today(self)),
+        required=True, aggregator=False,
+        help="First calendar year of the school year the grade is for; the new-school-year "
+        "rollover moves pupils on from it.",
+    )
+    tier_id = fields.Many2one(
+        "youth.tier", string="Tier", compute="_compute_tier_id", store=True, index=True, ondelete="restrict",
+    )
+    unit_id = fields.Many2one(
+        "youth.unit", string="Unit", index=True, ondelete="set null", tracking=True,
+        domain="[('school_id', '=', school_id), ('tier_id', '=', tier_id)]",
+    )
+    # membership
+    status = fields.Selection(
+        [("applicant", "Applicant"), ("active", "Active"), ("alumni", "Alumni"), ("left", "Left")],
+        required=True, default="applicant", tracking=True, index=True,
+    )
+    applied_date = fields.Date("Applied on", default=fields.Date.context_today)
+    join_date = fields.Date("Member since", tracking=True)
+    leave_date = fields.Date("Left on", tracking=True)
+    # family and consents
+    guardian_link_ids = fields.One2many("youth.guardian.link", "member_id", string="Parents and representatives")
+    consent_ids = fields.One2many("youth.consent", "member_id", string="Consents")
+    consent_ok = fields.Boolean(
+        "Required consents given", compute="_compute_consent_ok", search="_search_consent_ok",
+        help="Every required consent is given and not withdrawn.",
+    )
+    member_note = fields.Text("Internal notes", groups=STAFF)
+
+    _sql_constraints = [
+        ("iin_uniq", "unique(iin)", "This IIN is already registered."),
+        ("partner_uniq", "unique(partner_id)", "A contact can hold one member record only."),
+    ]
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("iin")
+    def _compute_from_iin(self):
+        for member in self:
+            try:
+                member.birth_date, member.sex = iin_rules.check(member.iin)
+            except iin_rules.IinError:
+                continue  # the constraint reports it
+
+    @api.depends("birth_date")
+    @api.depends_context("tz")
+    def _compute_age(self):
+        today = fields.Date.context_today(self)
+        for member in self:
+            born = member.birth_date
+            member.age = (
+                today.year - born.year - ((today.month, today.day) < (born.month, born.day)) if born else 0
+            )
+
+    @api.depends("grade")
+    def _compute_tier_id(self):
+        ranges = self.env["youth.tier"].sudo()._grade_ranges()
+        for member in self:
+            member.tier_id = school.tier_for_grade(member.grade, ranges) or False
+
+    @api.depends("consent_ids.state", "consent_ids.type_id")
+    def _compute_consent_ok(self):
+        required = self.env["youth.consent.type"].search([("is_required", "=", True)])
+        for member in self:
+            given = member.consent_ids.filtered(lambda c: c.state == "given").type_id
+            member.consent_ok = not (required - given)
+
+    def _search_consent_ok(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported"))
+        required = self.env["youth.consent.type"].search([("is_required", "=", True)])
+        given = [
+            ("consent_ids", "any", [("type_id", "=", consent_type.id), ("state", "=", "given")])
+            for consent_type in required
+        ]
+        domain = expression.AND(given)
+        return domain if (operator == "=") == value else ["!"] + domain
+
+    # ------------------------------------------------------------------ constraints
+    @api.model
+    def _iin_error_message(self, error):
+        messages = {
+            iin_rules.ERR_FORMAT: self.env._("The IIN %(iin)s must be exactly 12 digits."),
+            iin_rules.ERR_CENTURY: self.env._(
+                "The 7th digit of IIN %(iin)s must be 1 to 6: it tells the century of birth and the sex."
+            ),
+            iin_rules.ERR_DATE: self.env._("The IIN %(iin)s does not begin with a real birth date (YYMMDD)."),
+            iin_rules.ERR_CHECKSUM: self.env._("The IIN %(iin)s has a wrong check digit (the 12th): check it for typos."),
+        }
+        return messages[error.code] % {"iin": error.iin or "''"}
+
+    @api.constrains("iin", "birth_date", "sex")
+    def _check_iin(self):
+        for member in self.sudo():
+            try:
+                born, sex = iin_rules.check(member.iin)
+            except iin_rules.IinError as error:
+                raise ValidationError(self._iin_error_message(error)) from None
+            if member.birth_date and member.birth_date != born:
+                raise ValidationError(self.env._(
+                    "The birth date %(date)s of %(name)s contradicts the IIN, which says %(iin_date)s.",
+                    date=member.birth_date, name=member.name, iin_date=born,
+                ))
+            if member.sex and member.sex != sex:
+                raise ValidationError(self.env._(
+                    "The sex given for %(name)s contradicts the IIN.", name=member.name,
+                ))
+
+    @api.constrains("grade")
+    def _check_grade(self):
+        for member in self:
+            if not school.MIN_GRADE <= member.grade <= school.MAX_GRADE:
+                raise ValidationError(self.env._(
+                    "The grade of %(name)s must be between %(min)s and %(max)s, not %(grade)s.",
+                    name=member.name, min=school.MIN_GRADE, max=school.MAX_GRADE, grade=member.grade,
+                ))
+
+    @api.constrains("unit_id", "school_id", "tier_id")
+    def _check_unit(self):
+        for member in self.filtered("unit_id"):
+            if member.unit_id.school_id != member.school_id or member.unit_id.tier_id != member.tier_id:
+                raise ValidationError(self.env._(
+                    "%(name)s cannot join unit %(unit)s: the unit is for another school or tier.",
+                    name=member.name, unit=member.unit_id.name,
+                ))
+
+    @api.constrains("join_date", "leave_date")
+    def _check_dates(self):
+        for member in self:
+            if member.join_date and member.leave_date and member.leave_date < member.join_date:
+                raise ValidationError(self.env._(
+                    "%(name)s cannot leave before joining.", name=member.name,
+                ))
+
+    @api.onchange("school_id", "grade")
+    def _onchange_school_grade(self):
+        if self.unit_id and (self.unit_id.school_id != self.school_id or self.unit_id.tier_id != self.tier_id):
+            self.unit_id = False
+
+    # ------------------------------------------------------------------ CRUD
+    @api.model
+    def _status_date_values(self, vals, current=None):
+        """Dates that follow a change of status, unless the caller gives them."""
+        status = vals.get("status")
+        today = fields.Date.context_today(self)
+        extra = {}
+        if status == "active":
+            if "join_date" not in vals and not (current and current.join_date):
+                extra["join_date"] = today
+            if "leave_date" not in vals and current and current.leave_date:
+                extra["leave_date"] = False
+        elif status in ("alumni", "left") and "leave_date" not in vals and not (current and current.leave_date):
+            extra["leave_date"] = today
+        return extra
+
+    def _check_iin_free(self, iins):
+        """Refuse IINs that another member holds, before the database does, with a message
+        that says nothing about who holds it (the portal shows it to families)."""
+        iins = [value for value in iins if value]
+        taken = self.sudo().with_context(active_test=False).search_count(
+            [("iin", "in", iins), ("id", "not in", self.ids)], limit=1,
+        ) if iins else 0
+        if taken or len(set(iins)) < len(iins):
+            raise ValidationError(self.env._("This IIN is already registered."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("iin"):
+                vals["iin"] = iin_rules.normalize(vals["iin"])
+            vals.update(self._status_date_values(vals))
+        self._check_iin_free([vals.get("iin") for vals in vals_list])
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("iin"):
+            vals["iin"] = iin_rules.normalize(vals["iin"])
+            self._check_iin_free([vals["iin"]] * len(self))
+        if "status" in vals:
+            for member in self:
+                extra = self._status_date_values(vals, member)
+                if extra:
+                    super(YouthMember, member).write(extra)
+        res = super().write(vals)
+        if "school_id" in vals:
+            self.check_access("write")  # moving a pupil out of one's own scope is refused
+        return res
+
+    def unlink(self):
+        """Delete the child's contact with the member record, or archive it where other records
+        (messages, registrations) still point at it."""
+        partners = self.partner_id
+        res = super().unlink()
+        try:
+            with self.env.cr.savepoint():
+                partners.unlink()
+        except (UserError, psycopg2.IntegrityError):
+            partners.write({"active": False})
+        return res
+
+    # ------------------------------------------------------------------ actions
+    def action_activate(self):
+        self.filtered(lambda m: m.status != "active").write({"status": "active"})
+
+    def action_mark_left(self):
+        self.filtered(lambda m: m.status in IN_MOVEMENT).write({"status": "left"})
+
+    def action_mark_alumni(self):
+        self.filtered(lambda m: m.status in IN_MOVEMENT).write({"status": "alumni"})
+
+    # ------------------------------------------------------------------ business
+    @api.model
+    def _in_care_of(self, partner):
+        """Members in the care of a person: their own member record and the children linked to
+        them as a parent or representative. The one answer for portal rules and controllers."""
+        return self.sudo().search([
+            "|", ("partner_id", "=", partner.id), ("guardian_link_ids.guardian_id", "=", partner.id),
+        ])
+
+    @api.model
+    def _school_year_rollover(self, target_year):
+        """Move every pupil still in the movement on to the school year ``target_year``.
+
+        Pupils go up a grade per year passed, tiers follow the grades, leavers of the last grade
+        become alumni and leave their unit. Pupils already in ``target_year`` are not touched, so
+        a second run for the same year changes nothing. Return ``{'promoted': n, 'graduated': n}``.
+        """
+        members = self.sudo().search([("status", "in", IN_MOVEMENT), ("school_year", "<", target_year)])
+        leave_date = school.school_year_bounds(target_year - 1)[1]
+        promoted = graduated = self.browse()
+        groups = {}
+        for member in members:
+            groups.setdefault((member.grade, member.school_year), self.browse())
+            groups[(member.grade, member.school_year)] |= member
+        ranges = self.env["youth.tier"].sudo()._grade_ranges()
+        for (grade, grade_year), group in groups.items():
+            new_grade, done = school.promote(grade, grade_year, target_year)
+            if done:
+                values = {"grade": new_grade, "school_year": target_year, "status": "alumni", "unit_id": False}
+                # nobody leaves before joining: a late joiner leaves on the day they joined
+                late = group.filtered(lambda m: m.join_date and m.join_date > leave_date)
+                (group - late).write(dict(values, leave_date=leave_date))
+                for member in late:
+                    member.write(dict(values, leave_date=member.join_date))
+                graduated |= group
+            else:
+                values = {"grade": new_grade, "school_year": target_year}
+                if school.tier_for_grade(new_grade, ranges) != school.tier_for_grade(grade, ranges):
+                    values["unit_id"] = False  # a new tier: the unit of the old one is left behind
+                group.write(values)
+                promoted |= group
+        self.env["ir.config_parameter"].sudo().set_param("youth_movement.last_rollover_year", target_year)
+        return {"promoted": len(promoted), "graduated": len(graduated)}
+
+    @api.model
+    def _cron_school_year_rollover(self):
+        """Daily: once 1 September has come, move everyone on to the new school year."""
+        self._school_year_rollover(school.school_year_of(fields.Date.context_today(self)))
+
+    @api.model
+    def _check_rollover_year(self, target_year):
+        current = school.school_year_of(fields.Date.context_today(self))
+        if target_year > current:
+            raise UserError(self.env._(
+                "The school year %(year)s has not started yet: the current one is %(current)s.",
+                year=school.school_year_label(target_year), current=school.school_year_label(current),
+            ))
+
+

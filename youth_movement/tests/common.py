@@ -1,0 +1,77 @@
+import contextlib
+import datetime
+
+from odoo.tests import TransactionCase, new_test_user
+
+from ..tools import iin as iin_rules
+
+GROUPS = {
+    "school_leader": "youth_movement.youth_movement_group_school_leader",
+    "district_coordinator": "youth_movement.youth_movement_group_district_coordinator",
+    "regional_manager": "youth_movement.youth_movement_group_regional_manager",
+    "admin": "youth_movement.youth_movement_group_admin",
+}
+
+
+class YouthCase(TransactionCase):
+    """A small region: two districts, a school in each plus a second school in the first,
+    one user per role scoped to the first district or school, and pupils built on demand."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        env = cls.env
+        cls.region = env.ref("youth_movement.state_kz_abai")
+        cls.tier_kyran = env.ref("youth_movement.tier_zhas_kyran")
+        cls.tier_ulan = env.ref("youth_movement.tier_zhas_ulan")
+        cls.consent_personal = env.ref("youth_movement.consent_type_personal_data")
+        cls.consent_photo = env.ref("youth_movement.consent_type_photo_video")
+        District = env["youth.district"]
+        cls.district_a = District.create({"name": "Test district A", "state_id": cls.region.id})
+        cls.district_b = District.create({"name": "Test district B", "state_id": cls.region.id})
+        school_type = env.ref("youth_movement.org_type_school")
+
+        def school(name, district):
+            return env["res.partner"].create({
+                "name": name, "is_company": True, "youth_org_type_id": school_type.id,
+                "youth_district_id": district.id,
+            })
+
+        cls.school_a1 = school("School A1", cls.district_a)
+        cls.school_a2 = school("School A2", cls.district_a)
+        cls.school_b1 = school("School B1", cls.district_b)
+        cls.users = {
+            "school_leader": new_test_user(env, "t_leader", groups=GROUPS["school_leader"],
+                                           youth_school_ids=[(6, 0, cls.school_a1.ids)]),
+            "district_coordinator": new_test_user(env, "t_coordinator", groups=GROUPS["district_coordinator"],
+                                                  youth_district_ids=[(6, 0, cls.district_a.ids)]),
+            "regional_manager": new_test_user(env, "t_manager", groups=GROUPS["regional_manager"]),
+            "admin": new_test_user(env, "t_admin", groups=GROUPS["admin"]),
+        }
+        cls.internal_user = new_test_user(env, "t_employee", groups="base.group_user")
+        cls.portal_user = new_test_user(env, "t_portal", groups="base.group_portal")
+        cls._serial = 0
+
+    @contextlib.contextmanager
+    def assertRaisesRegex(self, exception, regex):
+        """Like unittest's, inside Odoo's savepoint, so that a refused write leaves nothing behind."""
+        with self.assertRaises(exception) as context:
+            yield context
+        self.assertRegex(str(context.exception), regex)
+
+    @classmethod
+    def make_iin(cls, birth_date=datetime.date(2014, 3, 5), sex="female"):
+        cls._serial += 1
+        return iin_rules.make(birth_date, sex, cls._serial * 13)
+
+    @classmethod
+    def make_member(cls, school=None, grade=5, **values):
+        vals = {
+            "name": values.pop("name", "Pupil %s" % (cls._serial + 1)),
+            "iin": values.pop("iin", None) or cls.make_iin(),
+            "school_id": (school or cls.school_a1).id,
+            "grade": grade,
+        }
+        vals.update(values)
+        return cls.env["youth.member"].create(vals)

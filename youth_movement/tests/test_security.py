@@ -1,0 +1,184 @@
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common import YouthCase
+
+class _RolledBack(Exception):
+    """Raised to roll back an allowed operation once it has been done."""
+
+
+ROLES = ("school_leader", "district_coordinator", "regional_manager", "admin", "employee", "portal")
+
+# What each role may do on each model, on a record inside their scope:
+# r(ead), w(rite), c(reate), u(nlink). "employee" is an internal user outside the movement.
+MATRIX = {
+    "youth.district": ("r", "r", "rwcu", "rwcu", "", ""),
+    "youth.organization.type": ("r", "r", "r", "rwcu", "", ""),
+    "youth.tier": ("r", "r", "r", "rwcu", "", ""),
+    "youth.consent.type": ("r", "r", "r", "rwcu", "", ""),
+    "youth.unit": ("rwc", "rwcu", "rwcu", "rwcu", "", ""),
+    "youth.member": ("rwc", "rwcu", "rwcu", "rwcu", "", ""),
+    "youth.guardian.link": ("rwcu", "rwcu", "rwcu", "rwcu", "", ""),
+    "youth.consent": ("rwc", "rwc", "rwc", "rwcu", "", ""),
+    "youth.school.year.rollover": ("", "", "rwcu", "rwcu", "", ""),
+}
+
+
+@tagged("post_install", "-at_install")
+class TestSecurity(YouthCase):
+    """Every model, every role, every operation: allowed ones succeed, forbidden ones raise."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.users["employee"] = cls.internal_user
+        cls.users["portal"] = cls.portal_user
+        cls.mother = cls.env["res.partner"].create({"name": "Mother of the scope"})
+
+    # values of a new record in the scope of every scoped user (school A1, district A)
+    def _values(self, model):
+        if model == "youth.district":
+            return {"name": "New district", "state_id": self.region.id}
+        if model == "youth.organization.type":
+            return {"name": "New type", "code": "new_type"}
+        if model == "youth.tier":
+            return {"name": "Pre-school", "code": "pre", "grade_from": 0, "grade_to": 0}
+        if model == "youth.consent.type":
+            return {"name": "New consent", "code": "new_consent"}
+        if model == "youth.unit":
+            return {"name": "New unit", "school_id": self.school_a1.id, "tier_id": self.tier_ulan.id}
+        if model == "youth.member":
+            return {"name": "New pupil", "iin": self.make_iin(), "school_id": self.school_a1.id, "grade": 6}
+        if model == "youth.guardian.link":
+            return {"member_id": self.make_member().id, "guardian_id": self.mother.id}
+        if model == "youth.consent":
+            member = self.make_member()
+            self.env["youth.guardian.link"].create({"member_id": member.id, "guardian_id": self.mother.id})
+            return {"member_id": member.id, "guardian_id": self.mother.id, "type_id": self.consent_photo.id}
+        if model == "youth.school.year.rollover":
+            return {"school_year": 2020}
+        raise AssertionError(model)
+
+    def _write_values(self, model):
+        return {
+            "youth.guardian.link": {"relation": "guardian"},
+            "youth.consent": {"channel": "email"},
+            "youth.school.year.rollover": {"school_year": 2021},
+            "youth.tier": {"description": "changed"},
+        }.get(model, {"name": "Changed"})
+
+    def _attempt(self, operation, model, user):
+        """Do one operation as the user, then roll it back; return True if it was allowed."""
+        try:
+            with mute_logger("odoo.models", "odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule"), \
+                    self.env.cr.savepoint():
+                if operation == "c":
+                    self.env[model].with_user(user).create(self._values(model))
+                else:
+                    record = self.env[model].create(self._values(model)).with_user(user)
+                    if operation == "r":
+                        record.read([next(iter(self._write_values(model)))])
+                    elif operation == "w":
+                        record.write(self._write_values(model))
+                    elif operation == "u":
+                        record.unlink()
+                self.env.flush_all()
+                raise _RolledBack
+        except _RolledBack:
+            return True
+        except AccessError:
+            return False
+        finally:
+            self.env.invalidate_all()
+
+    def test_access_matrix(self):
+        """Each role can do exactly what the access matrix grants, model by model."""
+        failures = []
+        for model, grants in MATRIX.items():
+            for role, granted in zip(ROLES, grants):
+                for operation in "rwcu":
+                    allowed = self._attempt(operation, model, self.users[role])
+                    if allowed != (operation in granted):
+                        failures.append("%s %s %s: %s" % (
+                            role, operation, model, "allowed" if allowed else "refused"))
+        self.assertFalse(failures, "\n".join(failures))
+
+    def test_every_model_has_access_lines_for_every_group(self):
+        """No model of the addon is left without an access line for one of the four groups."""
+        groups = [self.env.ref(xmlid) for xmlid in (
+            "youth_movement.youth_movement_group_school_leader",
+            "youth_movement.youth_movement_group_district_coordinator",
+            "youth_movement.youth_movement_group_regional_manager",
+            "youth_movement.youth_movement_group_admin")]
+        models = self.env["ir.model"].search([("model", "=like", "youth.%")])
+        self.assertEqual(set(models.mapped("model")), set(MATRIX), "the matrix covers every model")
+        for model in models:
+            for group in groups:
+                self.assertTrue(
+                    self.env["ir.model.access"].search_count([("model_id", "=", model.id), ("group_id", "=", group.id)]),
+                    "%s has no access line for %s" % (model.model, group.name))
+
+    def test_cross_district(self):
+        """A district coordinator sees and edits their district only."""
+        mine = self.make_member(school=self.school_a2)
+        other = self.make_member(school=self.school_b1)
+        user = self.users["district_coordinator"]
+        Member = self.env["youth.member"].with_user(user)
+        self.assertEqual(Member.search([("id", "in", (mine | other).ids)]), mine)
+        with self.assertRaises(AccessError):
+            other.with_user(user).read(["name"])
+        with self.assertRaises(AccessError):
+            other.with_user(user).write({"grade": 7})
+        with self.assertRaises(AccessError):
+            Member.create({"name": "Elsewhere", "iin": self.make_iin(), "school_id": self.school_b1.id, "grade": 3})
+        with self.assertRaises(AccessError):
+            mine.with_user(user).write({"school_id": self.school_b1.id})
+
+    def test_cross_school(self):
+        """A school leader sees and edits their school only, even within the district."""
+        mine = self.make_member(school=self.school_a1)
+        neighbour = self.make_member(school=self.school_a2)
+        user = self.users["school_leader"]
+        Member = self.env["youth.member"].with_user(user)
+        self.assertEqual(Member.search([("id", "in", (mine | neighbour).ids)]), mine)
+        with self.assertRaises(AccessError):
+            neighbour.with_user(user).read(["name"])
+        with self.assertRaises(AccessError):
+            Member.create({"name": "Next door", "iin": self.make_iin(), "school_id": self.school_a2.id, "grade": 3})
+        unit = self.env["youth.unit"].create({"name": "A2 unit", "school_id": self.school_a2.id, "tier_id": self.tier_ulan.id})
+        self.assertFalse(self.env["youth.unit"].with_user(user).search([("id", "=", unit.id)]))
+
+    def test_scoped_family_records(self):
+        """Parents' links and consents follow the child's school and district."""
+        other = self.make_member(school=self.school_b1)
+        link = self.env["youth.guardian.link"].create({"member_id": other.id, "guardian_id": self.mother.id})
+        consent = self.env["youth.consent"].create({
+            "member_id": other.id, "guardian_id": self.mother.id, "type_id": self.consent_personal.id})
+        for role in ("school_leader", "district_coordinator"):
+            user = self.users[role]
+            with self.assertRaises(AccessError):
+                link.with_user(user).read(["relation"])
+            with self.assertRaises(AccessError):
+                consent.with_user(user).read(["version"])
+        self.assertTrue(link.with_user(self.users["regional_manager"]).read(["relation"]))
+
+    def test_scope_change_applies_at_once(self):
+        """Giving a coordinator a second district opens it without a restart."""
+        other = self.make_member(school=self.school_b1)
+        user = self.users["district_coordinator"]
+        self.assertFalse(self.env["youth.member"].with_user(user).search([("id", "=", other.id)]))
+        user.youth_district_ids = [(4, self.district_b.id)]
+        self.assertTrue(self.env["youth.member"].with_user(user).search([("id", "=", other.id)]))
+
+    def test_child_identifiers_hidden_outside_staff(self):
+        """The IIN and birth date exist only for the movement's staff."""
+        staff_fields = self.env["youth.member"].with_user(self.users["school_leader"]).fields_get()
+        self.assertIn("iin", staff_fields)
+        self.assertIn("birth_date", staff_fields)
+        for user in (self.internal_user, self.portal_user):
+            fields = self.env["youth.member"].with_user(user).fields_get()
+            self.assertNotIn("iin", fields)
+            self.assertNotIn("birth_date", fields)
+        partner_fields = self.env["res.partner"].with_user(self.internal_user).fields_get()
+        self.assertNotIn("youth_child_link_ids", partner_fields)

@@ -1,0 +1,1 @@
+from . import youth_school_year_rollover

@@ -155,7 +155,8 @@ def members(school_count):
             father = f"parent_{parent:03d}_demo"
             record(lines, father, "res.partner", {
                 "name": f"{surname(family_name, 'male')} {rnd.choice(MALE)}",
-                "phone": f"+7 77{rnd.randint(0, 9)} {rnd.randint(100, 999)} {rnd.randint(10, 99)} {rnd.randint(10, 99)}",
+                "phone": f"+7 77{rnd.randint(0, 9)} {rnd.randint(100, 999)} "
+                f"{rnd.randint(10, 99)} {rnd.randint(10, 99)}",
             })
         for _child in range(rnd.choice((1, 1, 1, 2, 2, 3))):
             pupil += 1

@@ -82,7 +82,7 @@ def test_no_check_digit_when_both_sums_are_ten(iin):
 def test_make_builds_valid_numbers(iin):
     """The demo and benchmark generator only makes valid numbers, skipping serials without a digit."""
     seen = set()
-    for serial in range(0, 400):
+    for serial in range(400):
         value = iin.make(datetime.date(2012, 12, 31), "male", serial)
         assert iin.check(value) == (datetime.date(2012, 12, 31), "male")
         seen.add(value)

@@ -134,7 +134,9 @@ class YouthMember(models.Model):
                 "The 7th digit of IIN %(iin)s must be 1 to 6: it tells the century of birth and the sex."
             ),
             iin_rules.ERR_DATE: self.env._("The IIN %(iin)s does not begin with a real birth date (YYMMDD)."),
-            iin_rules.ERR_CHECKSUM: self.env._("The IIN %(iin)s has a wrong check digit (the 12th): check it for typos."),
+            iin_rules.ERR_CHECKSUM: self.env._(
+                "The IIN %(iin)s has a wrong check digit (the 12th): check it for typos."
+            ),
         }
         return messages[error.code] % {"iin": error.iin or "''"}
 

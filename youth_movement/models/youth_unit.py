@@ -45,7 +45,7 @@ class YouthUnit(models.Model):
     def _check_members_fit(self):
         for unit in self:
             misfit = unit.member_ids.filtered(
-                lambda m: m.school_id != unit.school_id or m.tier_id != unit.tier_id
+                lambda m, unit=unit: m.school_id != unit.school_id or m.tier_id != unit.tier_id
             )
             if misfit:
                 raise ValidationError(self.env._(

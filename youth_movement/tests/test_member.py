@@ -99,7 +99,8 @@ class TestMember(YouthCase):
 
     def test_unit_must_fit(self):
         """A member can join a unit of their own school and tier only."""
-        unit = self.env["youth.unit"].create({"name": "U", "school_id": self.school_a1.id, "tier_id": self.tier_ulan.id})
+        unit = self.env["youth.unit"].create(
+            {"name": "U", "school_id": self.school_a1.id, "tier_id": self.tier_ulan.id})
         member = self.make_member(grade=7, unit_id=unit.id)
         self.assertEqual(unit.member_ids, member)
         with self.assertRaisesRegex(ValidationError, "another school or tier"):

@@ -4,6 +4,7 @@ from odoo.tools import mute_logger
 
 from .common import YouthCase
 
+
 class _RolledBack(Exception):
     """Raised to roll back an allowed operation once it has been done."""
 
@@ -116,7 +117,8 @@ class TestSecurity(YouthCase):
         for model in models:
             for group in groups:
                 self.assertTrue(
-                    self.env["ir.model.access"].search_count([("model_id", "=", model.id), ("group_id", "=", group.id)]),
+                    self.env["ir.model.access"].search_count(
+                        [("model_id", "=", model.id), ("group_id", "=", group.id)]),
                     "%s has no access line for %s" % (model.model, group.name))
 
     def test_cross_district(self):
@@ -146,7 +148,8 @@ class TestSecurity(YouthCase):
             neighbour.with_user(user).read(["name"])
         with self.assertRaises(AccessError):
             Member.create({"name": "Next door", "iin": self.make_iin(), "school_id": self.school_a2.id, "grade": 3})
-        unit = self.env["youth.unit"].create({"name": "A2 unit", "school_id": self.school_a2.id, "tier_id": self.tier_ulan.id})
+        unit = self.env["youth.unit"].create(
+            {"name": "A2 unit", "school_id": self.school_a2.id, "tier_id": self.tier_ulan.id})
         self.assertFalse(self.env["youth.unit"].with_user(user).search([("id", "=", unit.id)]))
 
     def test_scoped_family_records(self):

@@ -1,14 +1,12 @@
-from . import (
-    res_country_state,
-    res_lang,
-    res_partner,
-    res_users,
-    youth_consent,
-    youth_consent_type,
-    youth_district,
-    youth_guardian_link,
-    youth_member,
-    youth_organization_type,
-    youth_tier,
-    youth_unit,
-)
+from . import res_lang
+from . import res_country_state
+from . import youth_district
+from . import youth_organization_type
+from . import res_partner
+from . import res_users
+from . import youth_tier
+from . import youth_unit
+from . import youth_member
+from . import youth_guardian_link
+from . import youth_consent_type
+from . import youth_consent

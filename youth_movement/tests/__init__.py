@@ -1,1 +1,6 @@
-from . import test_family, test_import, test_language, test_member, test_rollover, test_security
+from . import test_member
+from . import test_family
+from . import test_rollover
+from . import test_import
+from . import test_security
+from . import test_language

@@ -119,7 +119,7 @@ class YouthMember(models.Model):
             raise UserError(self.env._("Operation not supported"))
         required = self.env["youth.consent.type"].search([("is_required", "=", True)])
         given = [
-            ("consent_ids", "any", [("type_id", "=", consent_type.id), ("state", "=", "given")])
+            [("consent_ids", "any", [("type_id", "=", consent_type.id), ("state", "=", "given")])]
             for consent_type in required
         ]
         domain = expression.AND(given)

@@ -4,3 +4,4 @@ from . import test_rollover
 from . import test_import
 from . import test_security
 from . import test_language
+from . import test_ui

@@ -65,7 +65,12 @@ class TestFamily(YouthCase):
         personal = self.env["youth.consent"].create({
             "member_id": member.id, "guardian_id": self.mother.id, "type_id": self.consent_personal.id})
         self.assertTrue(member.consent_ok)
+        Member = self.env["youth.member"]
+        self.assertIn(member, Member.search([("consent_ok", "=", True)]))
+        self.assertNotIn(member, Member.search([("consent_ok", "=", False)]))
         personal.action_withdraw()
+        self.assertIn(member, Member.search([("consent_ok", "=", False)]))
+        self.assertIn(member, Member.search([("consent_ok", "!=", True)]))
         self.assertEqual(personal.state, "withdrawn")
         self.assertTrue(personal.withdrawn_date)
         self.assertFalse(member.consent_ok)

@@ -65,7 +65,7 @@ class TestRollover(YouthCase):
         pupils = self._pupils()
         with freeze_time("2026-09-02"):
             wizard_form = Form(self.env["youth.school.year.rollover"])
-            self.assertEqual(wizard_form.school_year, 2026)
+            self.assertEqual(wizard_form.school_year_choice, "2026")
             self.assertEqual(wizard_form.to_promote, 3)
             self.assertEqual(wizard_form.to_graduate, 1)
             wizard_form.save().action_apply()
@@ -74,6 +74,6 @@ class TestRollover(YouthCase):
     def test_wizard_refuses_future_year(self):
         """A school year that has not started cannot be started."""
         with freeze_time("2026-06-15"):
-            wizard = self.env["youth.school.year.rollover"].create({"school_year": 2026})
+            wizard = self.env["youth.school.year.rollover"].create({"school_year_choice": "2026"})
             with self.assertRaisesRegex(UserError, "has not started yet"):
                 wizard.action_apply()

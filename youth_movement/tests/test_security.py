@@ -58,14 +58,14 @@ class TestSecurity(YouthCase):
             self.env["youth.guardian.link"].create({"member_id": member.id, "guardian_id": self.mother.id})
             return {"member_id": member.id, "guardian_id": self.mother.id, "type_id": self.consent_photo.id}
         if model == "youth.school.year.rollover":
-            return {"school_year": 2020}
+            return {"school_year_choice": "2025"}
         raise AssertionError(model)
 
     def _write_values(self, model):
         return {
             "youth.guardian.link": {"relation": "guardian"},
             "youth.consent": {"channel": "email"},
-            "youth.school.year.rollover": {"school_year": 2021},
+            "youth.school.year.rollover": {"school_year_choice": "2026"},
             "youth.tier": {"description": "changed"},
         }.get(model, {"name": "Changed"})
 

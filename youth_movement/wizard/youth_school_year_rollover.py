@@ -7,14 +7,24 @@ class YouthSchoolYearRollover(models.TransientModel):
     _name = "youth.school.year.rollover"
     _description = "Start a new school year"
 
-    school_year = fields.Integer(
-        required=True, default=lambda self: school.school_year_of(fields.Date.context_today(self)),
-        help="First calendar year of the school year to start, e.g. 2026 for 2026–2027.",
+    school_year_choice = fields.Selection(
+        "_school_year_selection", string="School year", required=True,
+        default=lambda self: str(school.school_year_of(fields.Date.context_today(self))),
     )
-    school_year_label = fields.Char("School year", compute="_compute_preview")
+    school_year = fields.Integer(compute="_compute_school_year")
     to_promote = fields.Integer("Pupils to move up a grade", compute="_compute_preview")
     to_graduate = fields.Integer("Leavers to become alumni", compute="_compute_preview")
     last_year_label = fields.Char("Last school year started", compute="_compute_preview")
+
+    @api.model
+    def _school_year_selection(self):
+        current = school.school_year_of(fields.Date.context_today(self))
+        return [(str(year), school.school_year_label(year)) for year in range(current - 2, current + 2)]
+
+    @api.depends("school_year_choice")
+    def _compute_school_year(self):
+        for wizard in self:
+            wizard.school_year = int(wizard.school_year_choice or 0)
 
     @api.depends("school_year")
     def _compute_preview(self):
@@ -28,7 +38,6 @@ class YouthSchoolYearRollover(models.TransientModel):
                 count for grade, grade_year, count in groups if school.promote(grade, grade_year, year)[1]
             )
             wizard.to_promote = sum(count for *_, count in groups) - wizard.to_graduate
-            wizard.school_year_label = school.school_year_label(year) if year else ""
             wizard.last_year_label = school.school_year_label(int(last)) if last else ""
 
     def action_apply(self):
@@ -40,7 +49,7 @@ class YouthSchoolYearRollover(models.TransientModel):
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
-                "title": self.env._("School year %(year)s started", year=self.school_year_label),
+                "title": self.env._("School year %(year)s started", year=school.school_year_label(self.school_year)),
                 "message": self.env._(
                     "%(promoted)s pupils moved up a grade, %(graduated)s leavers became alumni.",
                     promoted=result["promoted"], graduated=result["graduated"],

@@ -23,6 +23,7 @@ MATRIX = {
     "youth.guardian.link": ("rwcu", "rwcu", "rwcu", "rwcu", "", ""),
     "youth.consent": ("rwc", "rwc", "rwc", "rwcu", "", ""),
     "youth.school.year.rollover": ("", "", "rwcu", "rwcu", "", ""),
+    "youth.member.reject": ("rwcu", "rwcu", "rwcu", "rwcu", "", ""),
 }
 
 
@@ -57,6 +58,8 @@ class TestSecurity(YouthCase):
             member = self.make_member()
             self.env["youth.guardian.link"].create({"member_id": member.id, "guardian_id": self.mother.id})
             return {"member_id": member.id, "guardian_id": self.mother.id, "type_id": self.consent_photo.id}
+        if model == "youth.member.reject":
+            return {"member_ids": [(6, 0, self.make_member().ids)], "reason": "Not a pupil here"}
         if model == "youth.school.year.rollover":
             return {"school_year_choice": "2025"}
         raise AssertionError(model)
@@ -66,6 +69,7 @@ class TestSecurity(YouthCase):
             "youth.guardian.link": {"relation": "guardian"},
             "youth.consent": {"channel": "email"},
             "youth.school.year.rollover": {"school_year_choice": "2026"},
+            "youth.member.reject": {"reason": "Another reason"},
             "youth.tier": {"description": "changed"},
         }.get(model, {"name": "Changed"})
 

@@ -4,3 +4,7 @@ from . import test_rollover
 from . import test_import
 from . import test_security
 from . import test_language
+from . import test_council
+from . import test_council_follow_up
+from . import test_council_protocol
+from . import test_council_security

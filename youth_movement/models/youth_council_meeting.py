@@ -199,6 +199,8 @@ class YouthCouncilMeeting(models.Model):
                     number=meeting.name, present=meeting.present_member_count, required=meeting.quorum_required))
         self.write({"state": "held"})
         self.decision_ids._youth_schedule_activities()
+        # its open decisions are now under control at the council's coming meetings
+        self._youth_refresh_upcoming(self.council_id)
         return True
 
     def action_approve(self):

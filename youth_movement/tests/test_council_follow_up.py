@@ -18,7 +18,8 @@ class TestCouncilFollowUp(CouncilCase):
         self.secretary = self.users["district_coordinator"]
 
     def _messages(self, partner):
-        return self.decision.message_ids.filtered(lambda m: partner in m.partner_ids)
+        return self.decision.message_ids.filtered(
+            lambda m: partner in m.partner_ids and m.message_type != "user_notification")
 
     def _run_cron(self):
         self.env["youth.council.decision"]._cron_youth_follow_up()

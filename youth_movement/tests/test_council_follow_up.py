@@ -46,8 +46,8 @@ class TestCouncilFollowUp(CouncilCase):
         self.assertTrue(self.decision.reminder_sent)
         with freeze_time("2026-03-18 08:00:00"):
             self._run_cron()
+            self.assertFalse(self.decision.is_overdue)
         self.assertEqual(len(self._messages(partner)), 1, "no second reminder")
-        self.assertFalse(self.decision.is_overdue)
 
     def test_overdue_tells_the_secretary(self):
         """The day after the deadline the secretary gets an activity and a message, once."""

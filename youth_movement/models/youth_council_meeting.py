@@ -322,6 +322,8 @@ class YouthCouncilMeeting(models.Model):
                 event = self.env["calendar.event"].with_context(
                     default_res_model=False, default_res_id=False).create(values)
                 super(YouthCouncilMeeting, meeting).write({"calendar_event_id": event.id})
+                # the organiser, when a participant, has accepted at once
+                meeting._youth_sync_answers(event.attendee_ids.filtered(lambda a: a.state == "accepted"))
         return True
 
     def _youth_pending_decisions(self):
@@ -366,7 +368,9 @@ class YouthCouncilMeeting(models.Model):
         mapping = {"accepted": "confirmed", "declined": "absent", "tentative": "invited", "needsAction": "invited"}
         for meeting in self.filtered(lambda m: m.state == "planned"):
             for attendee in attendees.filtered(lambda a, m=meeting: a.event_id == m.calendar_event_id):
-                participants = meeting.participant_ids.filtered(lambda p, a=attendee: p.partner_id == a.partner_id)
+                # attendance marked at the meeting outweighs an answer to the invitation
+                participants = meeting.participant_ids.filtered(
+                    lambda p, a=attendee: p.partner_id == a.partner_id and p.state != "present")
                 values = {"state": mapping.get(attendee.state, "invited")}
                 if attendee.state == "declined":
                     values["absence_reason"] = self.env._("Declined the invitation in the calendar")

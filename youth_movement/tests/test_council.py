@@ -115,7 +115,10 @@ class TestCouncilMeeting(CouncilCase):
     def test_calendar_answers_reach_the_participants(self):
         """Accepting or declining in the Odoo calendar confirms or excuses the participant."""
         meeting = self.make_meeting(day="2030-01-28")
-        meeting.action_plan()
+        coordinator = self.users["district_coordinator"]
+        meeting.with_user(coordinator).action_plan()
+        organiser = meeting.participant_ids.filtered(lambda p: p.partner_id == coordinator.partner_id)
+        self.assertEqual(organiser.state, "confirmed", "the organiser accepted by sending the invitations")
         user = self.council_member_user
         participant = meeting.participant_ids.filtered(lambda p: p.partner_id == user.partner_id)
         attendee = meeting.calendar_event_id.attendee_ids.filtered(lambda a: a.partner_id == user.partner_id)
@@ -124,6 +127,9 @@ class TestCouncilMeeting(CouncilCase):
         attendee.with_user(user).do_decline()
         self.assertEqual(participant.state, "absent")
         self.assertIn("Declined", participant.absence_reason)
+        participant.action_present()
+        attendee.with_user(user).do_decline()
+        self.assertEqual(participant.state, "present", "attendance marked at the meeting stays")
         new_guest = self.env["res.users"].create({"name": "New Internal", "login": "t_new_internal"})
         self.env["youth.council.participant"].create({"meeting_id": meeting.id, "partner_id": new_guest.partner_id.id})
         self.assertIn(new_guest.partner_id, meeting.calendar_event_id.partner_ids, "a new participant is invited")

@@ -23,3 +23,13 @@ def iin():
 @pytest.fixture(scope="session")
 def school():
     return load_tool("school")
+
+
+@pytest.fixture(scope="session")
+def quorum():
+    return load_tool("quorum")
+
+
+@pytest.fixture(scope="session")
+def plan():
+    return load_tool("plan")

@@ -11,3 +11,13 @@ from . import youth_guardian_link
 from . import youth_consent_type
 from . import youth_consent
 from . import youth_member_application
+from . import youth_council
+from . import youth_council_member
+from . import youth_council_meeting
+from . import youth_council_agenda_item
+from . import youth_council_participant
+from . import youth_council_decision
+from . import youth_council_decision_progress
+from . import youth_work_plan
+from . import youth_work_plan_line
+from . import calendar_attendee

@@ -7,3 +7,7 @@ from . import test_language
 from . import test_translation
 from . import test_ui
 from . import test_portal
+from . import test_council
+from . import test_council_follow_up
+from . import test_council_protocol
+from . import test_council_security

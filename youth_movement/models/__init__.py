@@ -10,3 +10,7 @@ from . import youth_member
 from . import youth_guardian_link
 from . import youth_consent_type
 from . import youth_consent
+from . import youth_event_category
+from . import event_event
+from . import event_registration
+from . import youth_event_attendance

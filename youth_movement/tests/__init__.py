@@ -4,3 +4,6 @@ from . import test_rollover
 from . import test_import
 from . import test_security
 from . import test_language
+from . import test_event
+from . import test_event_concurrency
+from . import test_event_performance

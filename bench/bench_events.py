@@ -120,10 +120,10 @@ def generate(env, events, registrations):
                ((e.date_begin at time zone 'UTC') at time zone 'Asia/Almaty')::date, r.state = 'done',
                1, now() at time zone 'UTC', 1, now() at time zone 'UTC'
           FROM event_registration r JOIN bench_new_event e ON e.id = r.event_id
-         WHERE r.state IN ('open', 'done');
-        DROP TABLE bench_school, bench_member, bench_new_event;
+         WHERE r.state IN ('open', 'done')
     """)
     print(f"inserted {cr.rowcount} attendance lines in {time.time() - started:.1f} s")
+    cr.execute("DROP TABLE bench_school, bench_member, bench_new_event")
     cr.execute("ANALYZE event_event; ANALYZE event_registration; ANALYZE youth_event_attendance")
     cr.commit()
     env.invalidate_all()

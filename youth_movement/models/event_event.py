@@ -69,8 +69,8 @@ class EventEvent(models.Model):
         required=True,
     )
     # seats beyond the stock ones
-    waitlist_count = fields.Integer("On the waitlist", compute="_compute_youth_counts")
-    no_show_count = fields.Integer("No-shows", compute="_compute_youth_counts")
+    waitlist_count = fields.Integer("On the waitlist", compute="_compute_waitlist_count")
+    no_show_count = fields.Integer("No-shows", compute="_compute_no_show_count")
     youth_seat_serial = fields.Integer(
         "Seat decisions", copy=False, readonly=True, default=0,
         help="Technical: bumped under the row lock at each seat decision, so that concurrent ones serialise.",
@@ -129,14 +129,16 @@ class EventEvent(models.Model):
         for event in self:
             event.is_admission_ceremony = event.youth_category_id.is_admission_ceremony
 
-    def _compute_youth_counts(self):
-        Registration = self.env["event.registration"].sudo()
-        waiting = dict(Registration._read_group(
+    def _compute_waitlist_count(self):
+        waiting = dict(self.env["event.registration"].sudo()._read_group(
             [("event_id", "in", self.ids), ("state", "=", "waitlist")], ["event_id"], ["__count"]))
-        no_shows = dict(Registration._read_group(
-            [("event_id", "in", self.ids), ("is_no_show", "=", True)], ["event_id"], ["__count"]))
         for event in self:
             event.waitlist_count = waiting.get(event._origin, 0)
+
+    def _compute_no_show_count(self):
+        no_shows = dict(self.env["event.registration"].sudo()._read_group(
+            [("event_id", "in", self.ids), ("is_no_show", "=", True)], ["event_id"], ["__count"]))
+        for event in self:
             event.no_show_count = no_shows.get(event._origin, 0)
 
     @api.depends("school_year")

@@ -21,3 +21,7 @@ from . import youth_council_decision_progress
 from . import youth_work_plan
 from . import youth_work_plan_line
 from . import calendar_attendee
+from . import youth_event_category
+from . import event_event
+from . import event_registration
+from . import youth_event_attendance

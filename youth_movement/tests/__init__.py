@@ -11,3 +11,6 @@ from . import test_council
 from . import test_council_follow_up
 from . import test_council_protocol
 from . import test_council_security
+from . import test_event
+from . import test_event_concurrency
+from . import test_event_performance

@@ -25,3 +25,4 @@ from . import youth_event_category
 from . import event_event
 from . import event_registration
 from . import youth_event_attendance
+from . import youth_event_reach

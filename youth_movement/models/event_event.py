@@ -60,6 +60,13 @@ class EventEvent(models.Model):
         "Open for registration", compute="_compute_is_youth_registration_open",
         search="_search_is_youth_registration_open",
     )
+    # what the event carries out
+    plan_line_id = fields.Many2one(
+        "youth.work.plan.line", string="Work plan line", index=True, ondelete="set null", tracking=True,
+    )
+    decision_id = fields.Many2one(
+        "youth.council.decision", string="Council decision", index=True, ondelete="set null", tracking=True,
+    )
     is_admission_ceremony = fields.Boolean(
         "Admission ceremony", compute="_compute_is_admission_ceremony", store=True, readonly=False,
         help="Pupils who attend become active members of the movement from the day they attend.",

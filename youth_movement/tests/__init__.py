@@ -14,3 +14,4 @@ from . import test_council_security
 from . import test_event
 from . import test_event_concurrency
 from . import test_event_performance
+from . import test_event_reach

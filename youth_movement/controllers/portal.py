@@ -2,12 +2,13 @@ import re
 
 from werkzeug.exceptions import NotFound
 
-from odoo import http
+from odoo import fields, http
 from odoo.exceptions import UserError, ValidationError
-from odoo.http import request
+from odoo.http import content_disposition, request
 
 from odoo.addons.auth_signup.controllers.main import AuthSignupHome
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..tools import school
 
@@ -49,7 +50,115 @@ class YouthPortal(CustomerPortal):
         values = super()._prepare_home_portal_values(counters)
         if "youth_children_count" in counters:
             values["youth_children_count"] = len(self._youth_members())
+        if "youth_registration_count" in counters:
+            values["youth_registration_count"] = request.env["event.registration"].sudo().search_count([
+                ("youth_member_id", "in", self._youth_members().ids), ("state", "in", ("open", "waitlist")),
+                ("event_id.date_end", ">=", fields.Datetime.now()),
+            ])
         return values
+
+    def _youth_registration(self, registration_id):
+        """A registration of a member in the user's care (sudo), or 404."""
+        registration = request.env["event.registration"].sudo().browse(registration_id).exists()
+        if not registration or registration.youth_member_id not in self._youth_members():
+            raise NotFound()
+        return registration
+
+    # ------------------------------------------------------------------ events
+    @http.route(["/my/events", "/my/events/page/<int:page>"], type="http", auth="user", website=True)
+    def portal_youth_events(self, page=1, **kw):
+        """Upcoming events, and for each child in care: registered, waitlisted, may come or why not."""
+        members = self._youth_members().filtered(lambda m: m.status in ("applicant", "active"))
+        Event = request.env["event.event"].sudo()
+        domain = [("youth_level", "!=", False), ("date_end", ">=", fields.Datetime.now())]
+        pager = portal_pager(url="/my/events", total=Event.search_count(domain), page=page, step=self._items_per_page)
+        events = Event.search(domain, order="date_begin", limit=self._items_per_page, offset=pager["offset"])
+        registrations = request.env["event.registration"].sudo().search([
+            ("event_id", "in", events.ids), ("youth_member_id", "in", members.ids), ("state", "!=", "cancel"),
+        ])
+        taken = {(r.event_id.id, r.youth_member_id.id): r for r in registrations}
+        rows = []
+        for event in events:
+            children = []
+            for member in members:
+                registration = taken.get((event.id, member.id))
+                reason = False if registration else event._youth_check_eligibility(member)
+                children.append({"member": member, "registration": registration, "reason": reason})
+            rows.append({"event": event, "children": children,
+                         "can_register": any(not c["registration"] and not c["reason"] for c in children)})
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": "youth_events", "rows": rows, "pager": pager, "members": members,
+            "message": kw.get("message"), "error": kw.get("error"),
+            "problems": request.session.pop("youth_portal_problems", []) if kw.get("error") == "some" else [],
+        })
+        return request.render("youth_movement.portal_my_events", values)
+
+    @http.route("/my/events/<int:event_id>/register", type="http", auth="user", methods=["POST"], website=True)
+    def portal_youth_event_register(self, event_id, **post):
+        """Register one or several children at once; each gets a seat or a place on the waitlist."""
+        event = request.env["event.event"].sudo().browse(event_id).exists()
+        if not event or not event.youth_level:
+            raise NotFound()
+        in_care = self._youth_members()
+        wanted = request.httprequest.form.getlist("member_ids")
+        chosen = in_care.filtered(lambda m: str(m.id) in wanted)
+        if not chosen:
+            return request.redirect("/my/events?error=no_child")
+        problems = []
+        for member in chosen:
+            try:
+                with request.env.cr.savepoint():
+                    event._youth_register(member, booker_partner=request.env.user.partner_id)
+            except UserError as error:
+                problems.append(str(error.args[0]) if error.args else str(error))
+        if problems:
+            request.session["youth_portal_problems"] = problems
+            return request.redirect("/my/events?error=some")
+        return request.redirect("/my/events?message=registered")
+
+    @http.route("/my/registrations/<int:registration_id>/cancel", type="http", auth="user", methods=["POST"],
+                website=True)
+    def portal_youth_registration_cancel(self, registration_id, **kw):
+        registration = self._youth_registration(registration_id)
+        if registration.state in ("open", "waitlist") and registration.event_id.date_begin > fields.Datetime.now():
+            registration.action_youth_cancel()
+            return request.redirect("/my/events?message=cancelled")
+        return request.redirect("/my/events?error=not_cancellable")
+
+    @http.route("/my/registrations/<int:registration_id>", type="http", auth="user", website=True)
+    def portal_youth_ticket(self, registration_id, **kw):
+        registration = self._youth_registration(registration_id)
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": "youth_ticket", "registration": registration,
+            "can_cancel": registration.state in ("open", "waitlist")
+            and registration.event_id.date_begin > fields.Datetime.now(),
+        })
+        return request.render("youth_movement.portal_youth_ticket", values)
+
+    @http.route("/my/registrations/<int:registration_id>/certificate", type="http", auth="user", website=True)
+    def portal_youth_certificate(self, registration_id, **kw):
+        registration = self._youth_registration(registration_id)
+        if not registration.result:
+            raise NotFound()
+        pdf, _kind = request.env["ir.actions.report"].sudo()._render_qweb_pdf(
+            "youth_movement.action_report_youth_event_certificate", registration.ids)
+        filename = "%s - %s.pdf" % (registration.event_id.name, registration.youth_member_id.name)
+        return request.make_response(pdf, headers=[
+            ("Content-Type", "application/pdf"), ("Content-Length", len(pdf)),
+            ("Content-Disposition", content_disposition(filename)),
+        ])
+
+    @http.route("/my/children/<int:member_id>/history", type="http", auth="user", website=True)
+    def portal_youth_history(self, member_id, **kw):
+        member = self._youth_member(member_id)
+        registrations = request.env["event.registration"].sudo().search(
+            [("youth_member_id", "=", member.id), ("state", "!=", "cancel")]
+        ).sorted(lambda r: r.event_id.date_begin, reverse=True)
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": "youth_history", "member": member, "registrations": registrations})
+        return request.render("youth_movement.portal_youth_history", values)
 
     # ------------------------------------------------------------------ children
     @http.route("/my/children", type="http", auth="user", website=True)

@@ -219,6 +219,12 @@ class EventEvent(models.Model):
         return res
 
     # ------------------------------------------------------------------ business
+    def _youth_certificate_lang(self):
+        """The certificate's language, or the reader's when that language is not active here."""
+        self.ensure_one()
+        installed = dict(self.env["res.lang"].get_installed())
+        return self.certificate_lang if self.certificate_lang in installed else self.env.lang or "en_US"
+
     def _youth_local_date(self, value):
         self.ensure_one()
         tz = pytz.timezone(self.date_tz or "UTC")

@@ -15,3 +15,4 @@ from . import test_event
 from . import test_event_concurrency
 from . import test_event_performance
 from . import test_event_reach
+from . import test_portal_events

@@ -219,6 +219,12 @@ class EventEvent(models.Model):
         return res
 
     # ------------------------------------------------------------------ business
+    def _default_description(self):
+        """The movement's events start with an empty description, not Odoo's marketing text."""
+        if self.env.context.get("default_youth_level") or self.env.context.get("install_mode"):
+            return False
+        return super()._default_description()
+
     def _youth_certificate_lang(self):
         """The certificate's language, or the reader's when that language is not active here."""
         self.ensure_one()

@@ -23,3 +23,8 @@ def iin():
 @pytest.fixture(scope="session")
 def school():
     return load_tool("school")
+
+
+@pytest.fixture(scope="session")
+def sheets():
+    return load_tool("sheets")

@@ -66,11 +66,14 @@ def test_totals_follow_the_filter_and_match_python(sheets):
     assert sheets.total_formula(layout, code) == "=SUBTOTAL(103,E8:E10)"
     assert sheets.total_formula(layout, coverage) == '=IF(N(C11)=0,"",B11/C11)'
     assert sheets.total_formula(layout, name) is None
-    assert sheets.total_value(members, rows) == 30
-    assert sheets.total_value(pupils, rows) == 100
-    assert sheets.total_value(coverage, rows) == pytest.approx(0.3)
-    assert sheets.total_value(code, rows) == 2
-    assert sheets.total_value(name, rows) is None
+    totals = sheets.Totals(layout.columns)
+    for row in rows:
+        totals.add(sheets.row_values(layout.columns, row))
+    assert totals.value(members) == 30
+    assert totals.value(pupils) == 100
+    assert totals.value(coverage) == pytest.approx(0.3)
+    assert totals.value(code) == 2
+    assert totals.value(name) is None
 
 
 def test_ratio(sheets):

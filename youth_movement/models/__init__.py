@@ -10,3 +10,4 @@ from . import youth_member
 from . import youth_guardian_link
 from . import youth_consent_type
 from . import youth_consent
+from . import youth_school_enrollment

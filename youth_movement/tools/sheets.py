@@ -162,19 +162,39 @@ def title_block(title, lines):
     return rows
 
 
-def total_value(column, rows):
-    """The totals row's value of a column over the row dicts, computed as Excel will compute it
-    (so that the file carries the result as well as the formula)."""
-    if column.total == TOTAL_SUM:
-        return sum(row.get(column.key) or 0 for row in rows)
-    if column.total == TOTAL_COUNT:
-        return sum(1 for row in rows if row.get(column.key) not in (None, ""))
-    if column.total == TOTAL_RATIO:
-        numerator, denominator = column.ratio
-        num = sum(row.get(numerator) or 0 for row in rows)
-        den = sum(row.get(denominator) or 0 for row in rows)
-        return ratio(num, den)
-    return None
+class Totals:
+    """The totals row's values, accumulated while the rows stream by (rows are sequences in
+    column order), computed as Excel will compute the formulas, so that the file carries the
+    results as well as the formulas."""
+
+    def __init__(self, columns):
+        self.columns = tuple(columns)
+        self._summed = [
+            (index, column.key) for index, column in enumerate(self.columns)
+            if column.total == TOTAL_SUM
+            or any(other.total == TOTAL_RATIO and column.key in other.ratio for other in self.columns)
+        ]
+        self._counted = [(index, column.key) for index, column in enumerate(self.columns)
+                         if column.total == TOTAL_COUNT]
+        self.sums = {key: 0 for _index, key in self._summed}
+        self.counts = {key: 0 for _index, key in self._counted}
+
+    def add(self, values):
+        for index, key in self._summed:
+            self.sums[key] += values[index] or 0
+        for index, key in self._counted:
+            if values[index] not in (None, ""):
+                self.counts[key] += 1
+
+    def value(self, column):
+        if column.total == TOTAL_SUM:
+            return self.sums[column.key]
+        if column.total == TOTAL_COUNT:
+            return self.counts[column.key]
+        if column.total == TOTAL_RATIO:
+            numerator, denominator = column.ratio
+            return ratio(self.sums[numerator], self.sums[denominator])
+        return None
 
 
 def total_formula(layout, column):

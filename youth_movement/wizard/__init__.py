@@ -1,1 +1,2 @@
 from . import youth_school_year_rollover
+from . import youth_report_wizard

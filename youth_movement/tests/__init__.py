@@ -5,3 +5,4 @@ from . import test_import
 from . import test_security
 from . import test_language
 from . import test_ui
+from . import test_report_xlsx

@@ -23,6 +23,8 @@ MATRIX = {
     "youth.guardian.link": ("rwcu", "rwcu", "rwcu", "rwcu", "", ""),
     "youth.consent": ("rwc", "rwc", "rwc", "rwcu", "", ""),
     "youth.school.year.rollover": ("", "", "rwcu", "rwcu", "", ""),
+    "youth.school.enrollment": ("rwc", "rwcu", "rwcu", "rwcu", "", ""),
+    "youth.report.wizard": ("rwcu", "rwcu", "rwcu", "rwcu", "", ""),
 }
 
 
@@ -59,6 +61,10 @@ class TestSecurity(YouthCase):
             return {"member_id": member.id, "guardian_id": self.mother.id, "type_id": self.consent_photo.id}
         if model == "youth.school.year.rollover":
             return {"school_year_choice": "2025"}
+        if model == "youth.school.enrollment":
+            return {"school_id": self.school_a1.id, "school_year": 2025, "pupils_count": 500}
+        if model == "youth.report.wizard":
+            return {"report_membership": True, "lang": "en_US"}
         raise AssertionError(model)
 
     def _write_values(self, model):
@@ -67,6 +73,8 @@ class TestSecurity(YouthCase):
             "youth.consent": {"channel": "email"},
             "youth.school.year.rollover": {"school_year_choice": "2026"},
             "youth.tier": {"description": "changed"},
+            "youth.school.enrollment": {"pupils_count": 600},
+            "youth.report.wizard": {"lang": "ru_RU"},
         }.get(model, {"name": "Changed"})
 
     def _attempt(self, operation, model, user):

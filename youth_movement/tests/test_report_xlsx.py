@@ -181,8 +181,9 @@ class TestReportXlsx(YouthCase):
         self.assertEqual((leader.scope, leader.school_ids), ("schools", self.school_a1))
         self.assertEqual(Wizard.with_user(self.users["regional_manager"]).create({}).scope, "region")
         self.assertTrue(leader.report_membership)
-        self.assertEqual((leader.date_from, leader.date_to), (
-            datetime.date(int(leader.school_year_choice), 9, 1), datetime.date(int(leader.school_year_choice) + 1, 8, 31)))
+        year = int(leader.school_year_choice)
+        self.assertEqual((leader.date_from, leader.date_to),
+                         (datetime.date(year, 9, 1), datetime.date(year + 1, 8, 31)))
 
     def test_member_list_from_the_list_view(self):
         """Opened from the members list, the wizard preselects the report and keeps to the chosen members."""

@@ -7,7 +7,7 @@
     "author": "youth_movement developers",
     "website": "https://example.org/youth_movement",
     "license": "LGPL-3",
-    "depends": ["base_import", "contacts", "mail"],
+    "depends": ["auth_signup", "base_import", "contacts", "mail", "portal"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/youth_movement_groups.xml",
@@ -19,14 +19,22 @@
         "data/youth_tier_data.xml",
         "data/youth_consent_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/ir_config_parameter_data.xml",
+        "data/mail_template_data.xml",
         "views/youth_member_views.xml",
         "views/youth_family_views.xml",
         "views/youth_organisation_views.xml",
         "views/youth_config_views.xml",
         "views/youth_school_enrollment_views.xml",
         "views/youth_report_wizard_views.xml",
+        "views/youth_portal_templates.xml",
         "views/youth_movement_menus.xml",
     ],
+    "assets": {
+        "web.assets_frontend": [
+            "youth_movement/static/src/js/youth_portal.js",
+        ],
+    },
     "demo": [
         "demo/youth_organisation_demo.xml",
         "demo/youth_member_demo.xml",

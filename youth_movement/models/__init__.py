@@ -11,3 +11,4 @@ from . import youth_guardian_link
 from . import youth_consent_type
 from . import youth_consent
 from . import youth_school_enrollment
+from . import youth_member_application

@@ -62,10 +62,18 @@ class YouthMember(models.Model):
     )
     # membership
     status = fields.Selection(
-        [("applicant", "Applicant"), ("active", "Active"), ("alumni", "Alumni"), ("left", "Left")],
+        [
+            ("applicant", "Applicant"), ("active", "Active"), ("alumni", "Alumni"), ("left", "Left"),
+            ("rejected", "Rejected"),
+        ],
         required=True, default="applicant", tracking=True, index=True,
     )
     applied_date = fields.Date("Applied on", default=fields.Date.context_today)
+    applied_by_id = fields.Many2one(
+        "res.partner", string="Applied by", index=True, ondelete="set null",
+        help="The parent who applied through the portal; told of the decision.",
+    )
+    rejection_reason = fields.Text(tracking=True)
     join_date = fields.Date("Member since", tracking=True)
     leave_date = fields.Date("Left on", tracking=True)
     # family and consents

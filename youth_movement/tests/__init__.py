@@ -4,5 +4,7 @@ from . import test_rollover
 from . import test_import
 from . import test_security
 from . import test_language
+from . import test_translation
 from . import test_ui
 from . import test_report_xlsx
+from . import test_portal

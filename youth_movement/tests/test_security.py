@@ -25,6 +25,7 @@ MATRIX = {
     "youth.school.year.rollover": ("", "", "rwcu", "rwcu", "", ""),
     "youth.school.enrollment": ("rwc", "rwcu", "rwcu", "rwcu", "", ""),
     "youth.report.wizard": ("rwcu", "rwcu", "rwcu", "rwcu", "", ""),
+    "youth.member.reject": ("rwcu", "rwcu", "rwcu", "rwcu", "", ""),
 }
 
 
@@ -59,6 +60,8 @@ class TestSecurity(YouthCase):
             member = self.make_member()
             self.env["youth.guardian.link"].create({"member_id": member.id, "guardian_id": self.mother.id})
             return {"member_id": member.id, "guardian_id": self.mother.id, "type_id": self.consent_photo.id}
+        if model == "youth.member.reject":
+            return {"member_ids": [(6, 0, self.make_member().ids)], "reason": "Not a pupil here"}
         if model == "youth.school.year.rollover":
             return {"school_year_choice": "2025"}
         if model == "youth.school.enrollment":
@@ -72,6 +75,7 @@ class TestSecurity(YouthCase):
             "youth.guardian.link": {"relation": "guardian"},
             "youth.consent": {"channel": "email"},
             "youth.school.year.rollover": {"school_year_choice": "2026"},
+            "youth.member.reject": {"reason": "Another reason"},
             "youth.tier": {"description": "changed"},
             "youth.school.enrollment": {"pupils_count": 600},
             "youth.report.wizard": {"lang": "ru_RU"},

@@ -10,6 +10,7 @@ import datetime
 MIN_GRADE = 0
 MAX_GRADE = 11
 YEAR_START_MONTH = 9
+MIN_OWN_LOGIN_AGE = 12  # a pupil may have their own portal login from this age, once a parent agrees
 
 
 def school_year_of(day):

@@ -28,3 +28,13 @@ def school():
 @pytest.fixture(scope="session")
 def sheets():
     return load_tool("sheets")
+
+
+@pytest.fixture(scope="session")
+def quorum():
+    return load_tool("quorum")
+
+
+@pytest.fixture(scope="session")
+def plan():
+    return load_tool("plan")

@@ -84,6 +84,13 @@ class YouthMember(models.Model):
         help="Every required consent is given and not withdrawn.",
     )
     member_note = fields.Text("Internal notes", groups=STAFF)
+    # events
+    event_registration_ids = fields.One2many("event.registration", "youth_member_id", string="Event registrations")
+    event_count = fields.Integer("Events", compute="_compute_event_counts")
+    no_show_count = fields.Integer(
+        "No-shows", compute="_compute_event_counts",
+        help="Events over where the pupil had a seat and came on none of the days.",
+    )
 
     _sql_constraints = [
         ("iin_uniq", "unique(iin)", "This IIN is already registered."),
@@ -132,6 +139,16 @@ class YouthMember(models.Model):
         ]
         domain = expression.AND(given)
         return domain if (operator == "=") == value else ["!"] + domain
+
+    def _compute_event_counts(self):
+        Registration = self.env["event.registration"].sudo()
+        seated = dict(Registration._read_group(
+            [("youth_member_id", "in", self.ids), ("state", "in", ("open", "done"))], ["youth_member_id"], ["__count"]))
+        no_shows = dict(Registration._read_group(
+            [("youth_member_id", "in", self.ids), ("is_no_show", "=", True)], ["youth_member_id"], ["__count"]))
+        for member in self:
+            member.event_count = seated.get(member._origin, 0)
+            member.no_show_count = no_shows.get(member._origin, 0)
 
     # ------------------------------------------------------------------ constraints
     @api.model
@@ -266,6 +283,14 @@ class YouthMember(models.Model):
 
     def action_mark_alumni(self):
         self.filtered(lambda m: m.status in IN_MOVEMENT).write({"status": "alumni"})
+
+    def action_view_event_registrations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("youth_movement.youth_event_registration_action")
+        action["domain"] = [("youth_member_id", "=", self.id)]
+        searches = {key: value for key, value in self.env.context.items() if key.startswith("search_default_")}
+        action["context"] = dict(searches, default_youth_member_id=self.id)
+        return action
 
     # ------------------------------------------------------------------ business
     @api.model

@@ -8,3 +8,11 @@ from . import test_translation
 from . import test_ui
 from . import test_report_xlsx
 from . import test_portal
+from . import test_council
+from . import test_council_follow_up
+from . import test_council_protocol
+from . import test_council_security
+from . import test_event
+from . import test_event_concurrency
+from . import test_event_performance
+from . import test_event_reach

@@ -1,6 +1,7 @@
 import contextlib
 import datetime
 
+from odoo.fields import Command
 from odoo.tests import TransactionCase, new_test_user
 
 from ..tools import iin as iin_rules
@@ -75,3 +76,66 @@ class YouthCase(TransactionCase):
         }
         vals.update(values)
         return cls.env["youth.member"].create(vals)
+
+
+class CouncilCase(YouthCase):
+    """The small region with a regional council and the council of district A: a chair, a secretary
+    (the district coordinator), three more members (one of them a plain internal user) and a permanent
+    invitee; the quorum is half of the voting members."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        Partner = env["res.partner"]
+        cls.org = Partner.create({"name": "Education department", "is_company": True})
+        cls.chair = Partner.create({"name": "Chair Person", "function": "Deputy head"})
+        cls.guest_partner = Partner.create({"name": "Invitee Person"})
+        cls.member_partners = Partner.create([{"name": "Member %s" % i} for i in (1, 2)])
+        cls.council_member_user = new_test_user(env, "t_council_member", groups="base.group_user",
+                                                name="Internal Member")
+        cls.responsible_user = new_test_user(env, "t_responsible", groups="base.group_user",
+                                             name="Responsible User")
+        coordinator = cls.users["district_coordinator"]
+        cls.council = env["youth.council"].create({
+            "name": "Council of district A", "level": "district", "district_id": cls.district_a.id,
+            "organisation_id": cls.org.id, "secretary_user_id": coordinator.id, "reminder_days": 3,
+            "member_ids": [
+                Command.create({"partner_id": cls.chair.id, "role": "chair", "position": "Deputy head",
+                                "organisation_id": cls.org.id}),
+                Command.create({"partner_id": coordinator.partner_id.id, "role": "secretary",
+                                "position": "Coordinator"}),
+                Command.create({"partner_id": cls.member_partners[0].id, "role": "member"}),
+                Command.create({"partner_id": cls.member_partners[1].id, "role": "member"}),
+                Command.create({"partner_id": cls.council_member_user.partner_id.id, "role": "member"}),
+                Command.create({"partner_id": cls.guest_partner.id, "role": "permanent_invitee"}),
+            ],
+        })
+        cls.council_b = env["youth.council"].create({
+            "name": "Council of district B", "level": "district", "district_id": cls.district_b.id})
+        cls.regional = env["youth.council"].create({
+            "name": "Regional council", "level": "region", "state_id": cls.region.id,
+            "secretary_user_id": cls.users["regional_manager"].id})
+
+    @classmethod
+    def at(cls, day, hour=10):
+        """A UTC datetime for a local (UTC+5) hour of a day given as 'YYYY-MM-DD'."""
+        return datetime.datetime.fromisoformat(day) + datetime.timedelta(hours=hour - 5)
+
+    def make_meeting(self, council=None, day="2026-01-28", **values):
+        vals = {"council_id": (council or self.council).id, "topic": values.pop("topic", "Development of the movement"),
+                "start": self.at(day), "venue": "Semey"}
+        vals.update(values)
+        return self.env["youth.council.meeting"].with_context(tz="Asia/Almaty").create(vals)
+
+    def hold(self, meeting, absent=()):
+        """Plan the meeting, mark everyone present (but ``absent`` partners) and mark it held."""
+        if meeting.state == "draft":
+            meeting.action_plan()
+        for participant in meeting.participant_ids:
+            if participant.partner_id in absent:
+                participant.write({"state": "absent", "absence_reason": "Ill"})
+            else:
+                participant.action_present()
+        meeting.action_held()
+        return meeting

@@ -1,0 +1,60 @@
+"""Open an Odoo environment from the command line of a benchmark script.
+
+The scripts take their own options and pass every other argument to Odoo's configuration
+parser, so they reach the database the same way ``python3 -m odoo`` does::
+
+    python3 bench/members_list.py -d DB --db_host HOST --db_port PORT -r odoo --addons-path PATHS
+
+``-c odoo.conf`` works as well.
+"""
+
+import contextlib
+import importlib.util
+import pathlib
+import time
+
+import odoo
+from odoo import api
+from odoo.tools import config
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def load_tool(name):
+    """The addon's plain-Python module ``tools/<name>.py``, loaded by path (no addons path needed)."""
+    spec = importlib.util.spec_from_file_location(f"ym_{name}", ROOT / "youth_movement" / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def parse(parser):
+    """Parse the script's options with ``parser`` and Odoo's with its own parser.
+
+    Return the script's options; the database name is ``options.database``.
+    """
+    options, odoo_args = parser.parse_known_args()
+    config.parse_config(odoo_args, setup_logging=True)
+    database = config["db_name"]
+    if not database or "," in database:
+        parser.error("give one database with -d DB")
+    options.database = database
+    return options
+
+
+@contextlib.contextmanager
+def environment(database, context=None):
+    """Yield a superuser environment on a new cursor of ``database``; commit when the block ends."""
+    registry = odoo.modules.registry.Registry(database)
+    with registry.cursor() as cr:
+        yield api.Environment(cr, odoo.SUPERUSER_ID, dict(context or {}))
+
+
+class Stopwatch:
+    """Seconds since it was started, for the report lines."""
+
+    def __init__(self):
+        self.start = time.perf_counter()
+
+    def __call__(self):
+        return time.perf_counter() - self.start

@@ -1,0 +1,30 @@
+import pytest
+
+
+def test_percent_rounds_up(quorum):
+    assert quorum.required_present(9, "percent", 50) == 5
+    assert quorum.required_present(10, "percent", 50) == 5
+    assert quorum.required_present(9, "percent", 66.67) == 7
+    assert quorum.required_present(3, "percent", 100) == 3
+
+
+def test_count_is_capped_by_the_council(quorum):
+    assert quorum.required_present(9, "count", 4) == 4
+    assert quorum.required_present(3, "count", 5) == 3
+    assert quorum.required_present(5, "count", 0) == 1
+
+
+def test_has_quorum(quorum):
+    assert quorum.has_quorum(5, 9, "percent", 50)
+    assert not quorum.has_quorum(4, 9, "percent", 50)
+    assert not quorum.has_quorum(0, 0, "percent", 50)
+    with pytest.raises(ValueError):
+        quorum.required_present(5, "majority", 1)
+
+
+def test_numbers(quorum):
+    assert quorum.meeting_number(3, 2026) == "3/2026"
+    assert quorum.next_sequence([]) == 1
+    assert quorum.next_sequence([1, 2, 4]) == 5
+    assert quorum.decision_number(1, 2) == "1.2"
+    assert quorum.decision_number(0, 3) == "3"

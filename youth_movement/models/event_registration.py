@@ -1,0 +1,363 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+SEATED = ("open", "done")
+RESULTS = [
+    ("winner", "Winner"),
+    ("first", "1st place"),
+    ("second", "2nd place"),
+    ("third", "3rd place"),
+    ("diploma", "Diploma"),
+    ("participant", "Participant"),
+]
+
+
+class EventRegistration(models.Model):
+    _inherit = "event.registration"
+
+    # the child is the attendee; whoever booked is kept apart
+    partner_id = fields.Many2one(string="Attendee contact")
+    youth_member_id = fields.Many2one(
+        "youth.member", string="Pupil", index=True, ondelete="restrict", tracking=True,
+        help="The member who attends; their own contact is the attendee.",
+    )
+    booker_partner_id = fields.Many2one(
+        "res.partner", string="Booked by", index=True, ondelete="set null",
+        help="The parent or the staff member who made the registration.",
+    )
+    member_school_id = fields.Many2one(
+        related="youth_member_id.school_id", store=True, index=True, string="Pupil's school")
+    member_district_id = fields.Many2one(
+        related="youth_member_id.district_id", store=True, index=True, string="Pupil's district")
+    youth_level = fields.Selection(related="event_id.youth_level")
+    # seats and waitlist
+    state = fields.Selection(
+        selection_add=[("waitlist", "Waitlisted"), ("open",)], ondelete={"waitlist": "set draft"},
+    )
+    waitlist_position = fields.Integer(
+        "Place in line", readonly=True, copy=False, aggregator=False,
+        help="Position on the waitlist: the first in line gets the next free seat.",
+    )
+    # attendance and result
+    attendance_ids = fields.One2many("youth.event.attendance", "registration_id", string="Attendance")
+    days_present = fields.Integer("Days present", compute="_compute_attendance_counts")
+    days_total = fields.Integer("Days", compute="_compute_attendance_counts")
+    is_no_show = fields.Boolean(
+        "No-show", compute="_compute_is_no_show", search="_search_is_no_show",
+        help="Had a seat at an event that is over and came on none of its days.",
+    )
+    result = fields.Selection(RESULTS, tracking=True)
+    # the family's mails
+    youth_partner_to = fields.Char(compute="_compute_youth_mail_recipients")
+    youth_mail_lang = fields.Char(compute="_compute_youth_mail_recipients")
+
+    _sql_constraints = [
+        ("event_member_uniq", "unique(event_id, youth_member_id)",
+         "A pupil can be registered only once for an event."),
+    ]
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("attendance_ids.present")
+    def _compute_attendance_counts(self):
+        Attendance = self.env["youth.event.attendance"].sudo()
+        total = dict(Attendance._read_group([("registration_id", "in", self.ids)], ["registration_id"], ["__count"]))
+        present = dict(Attendance._read_group(
+            [("registration_id", "in", self.ids), ("present", "=", True)], ["registration_id"], ["__count"]))
+        for registration in self:
+            registration.days_total = total.get(registration._origin, 0)
+            registration.days_present = present.get(registration._origin, 0)
+
+    def _no_show_domain(self):
+        return [
+            ("state", "=", "open"), ("event_id.date_end", "<", fields.Datetime.now()),
+            ("attendance_ids", "not any", [("present", "=", True)]),
+        ]
+
+    @api.depends("state", "event_id.date_end", "attendance_ids.present")
+    def _compute_is_no_show(self):
+        now = fields.Datetime.now()
+        for registration in self:
+            registration.is_no_show = (
+                registration.state == "open" and registration.event_id.date_end
+                and registration.event_id.date_end < now
+                and not any(registration.attendance_ids.mapped("present"))
+            )
+
+    def _search_is_no_show(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported"))
+        domain = self._no_show_domain()
+        return domain if (operator == "=") == value else ["!"] + domain
+
+    @api.depends("booker_partner_id", "youth_member_id", "partner_id")
+    def _compute_youth_mail_recipients(self):
+        for registration in self:
+            partners = registration._youth_family()
+            registration.youth_partner_to = ",".join(str(pid) for pid in partners.ids)
+            registration.youth_mail_lang = (partners[:1].lang or registration.event_id.lang
+                                            or registration.partner_id.lang or False)
+
+    def _youth_family(self):
+        """Who hears about the registration: the parent who booked, the child's legal
+        representatives and the child, those of them with an email address."""
+        self.ensure_one()
+        sudo_self = self.sudo()
+        booker = sudo_self.booker_partner_id
+        if booker and any(not user.share for user in booker.user_ids):
+            booker = booker.browse()  # a staff member booked: the family is told, not them
+        links = sudo_self.youth_member_id.guardian_link_ids.filtered("is_legal_representative")
+        partners = booker | links.guardian_id | sudo_self.partner_id
+        return partners.filtered("email")
+
+    # ------------------------------------------------------------------ constraints
+    @api.constrains("youth_member_id", "partner_id")
+    def _check_member_is_attendee(self):
+        for registration in self.filtered("youth_member_id"):
+            if registration.partner_id != registration.youth_member_id.partner_id:
+                raise ValidationError(self.env._(
+                    "The attendee of a pupil's registration is the pupil: %(name)s.",
+                    name=registration.youth_member_id.name,
+                ))
+
+    @api.constrains("result", "state")
+    def _check_result(self):
+        for registration in self:
+            if registration.result and registration.state != "done":
+                raise ValidationError(self.env._(
+                    "%(name)s did not attend %(event)s: only those who came get a result.",
+                    name=registration.name, event=registration.event_id.name,
+                ))
+
+    @api.onchange("youth_member_id")
+    def _onchange_youth_member_id(self):
+        if self.youth_member_id:
+            self.partner_id = self.youth_member_id.partner_id
+            self.name = self.youth_member_id.name
+
+    # ------------------------------------------------------------------ CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        members = self.env["youth.member"].sudo().browse(
+            [vals["youth_member_id"] for vals in vals_list if vals.get("youth_member_id")])
+        for vals in vals_list:
+            if vals.get("youth_member_id"):
+                member = members.browse(vals["youth_member_id"])
+                vals["partner_id"] = member.partner_id.id
+                vals.setdefault("name", member.name)
+                vals.setdefault("email", member.email or False)
+                vals.setdefault("phone", member.phone or False)
+        self._youth_decide_seats(vals_list)
+        registrations = super().create(vals_list)
+        seated = registrations.filtered(lambda r: r.state in SEATED)
+        seated._youth_sync_attendance_days()
+        registrations.filtered(lambda r: r.state == "done")._youth_admit()
+        seated.filtered(lambda r: r.state == "open")._youth_send_mail(
+            "youth_movement.youth_event_mail_template_confirmation")
+        registrations.filtered(lambda r: r.state == "waitlist")._youth_send_mail(
+            "youth_movement.youth_event_mail_template_waitlist")
+        return registrations
+
+    def _youth_decide_seats(self, vals_list):
+        """Give each new registration that asks for a seat either one or a place in line,
+        deciding under the row lock of its event."""
+        if self.env.context.get("youth_seat_checked"):
+            return
+        asking = [vals for vals in vals_list if vals.get("event_id") and vals.get("state", "open") in SEATED]
+        if not asking:
+            return
+        events = self.env["event.event"].sudo().browse({vals["event_id"] for vals in asking})
+        limited = events.filtered(lambda e: e.seats_limited and e.seats_max)
+        if not limited:
+            return
+        limited._youth_lock()
+        free = limited._youth_free_seats()
+        last = limited._youth_last_waitlist_positions()
+        for vals in asking:
+            event_id = vals["event_id"]
+            if event_id not in free:
+                continue
+            if free[event_id] > 0:
+                free[event_id] -= 1
+            else:
+                last[event_id] = last.get(event_id, 0) + 1
+                vals.update(state="waitlist", waitlist_position=last[event_id])
+
+    def write(self, vals):
+        moving = self.browse()
+        if not self.env.context.get("youth_seat_checked") and {"state", "active"} & set(vals):
+            moving = self.filtered(lambda r: r._youth_seated_after(vals) != (r.state in SEATED and r.active)
+                                   or ("state" in vals and (r.state == "waitlist") != (vals["state"] == "waitlist")))
+        if not moving:
+            res = super().write(vals)
+            if vals.get("state") in SEATED or vals.get("active"):
+                seated = self.filtered(lambda r: r.state in SEATED and r.active)
+                seated._youth_sync_attendance_days()
+                seated.filtered(lambda r: r.state == "done")._youth_admit()
+            return res
+        events = moving.event_id.sudo()
+        events._youth_lock()
+        before = {reg.id: (reg.state, reg.active) for reg in self}
+        new_state = vals.get("state")
+        if new_state and new_state != "waitlist":
+            vals = dict(vals, waitlist_position=0)
+        moving.filtered(lambda r: r._youth_seated_after(vals))._youth_check_free_seats()
+        if new_state == "waitlist":
+            last = events._youth_last_waitlist_positions()
+            res = True
+            for reg in self:
+                values = dict(vals)
+                if reg.state != "waitlist":
+                    last[reg.event_id.id] = last.get(reg.event_id.id, 0) + 1
+                    values["waitlist_position"] = last[reg.event_id.id]
+                res = super(EventRegistration, reg).write(values) and res
+        else:
+            res = super().write(vals)
+        freed = self.filtered(lambda r: before[r.id][0] in SEATED and before[r.id][1]
+                              and (r.state not in SEATED or not r.active))
+        left_line = self.filtered(lambda r: before[r.id][0] == "waitlist" and r.state != "waitlist")
+        seated = self.filtered(lambda r: r.state in SEATED and r.active)
+        seated._youth_sync_attendance_days()
+        seated.filtered(lambda r: r.state == "done")._youth_admit()
+        if freed:
+            freed.event_id._youth_promote_waitlist()
+        if left_line:
+            left_line.event_id.sudo()._youth_renumber_waitlist()
+        return res
+
+    def _youth_seated_after(self, vals):
+        """Whether the registration holds a seat once ``vals`` are written."""
+        self.ensure_one()
+        return vals.get("state", self.state) in SEATED and vals.get("active", self.active)
+
+    def _youth_check_free_seats(self):
+        """Refuse to seat more registrations than the events have free seats (under the lock)."""
+        newcomers = self
+        if not newcomers:
+            return
+        free = newcomers.event_id.sudo()._youth_free_seats()
+        for event in newcomers.event_id:
+            wanted = len(newcomers.filtered(lambda r, event=event: r.event_id == event))
+            if free[event.id] is not None and wanted > free[event.id]:
+                raise UserError(self.env._(
+                    "%(event)s has %(free)s free seats for %(wanted)s registrations: the others stay on the "
+                    "waitlist until a seat is freed.", event=event.name, free=free[event.id], wanted=wanted,
+                ))
+
+    def unlink(self):
+        events = self.filtered(lambda r: r.state in SEATED and r.active).event_id.sudo()
+        line_events = self.filtered(lambda r: r.state == "waitlist").event_id.sudo()
+        res = super().unlink()
+        events.exists()._youth_promote_waitlist()
+        line_events.exists()._youth_renumber_waitlist()
+        return res
+
+    # ------------------------------------------------------------------ actions
+    def action_youth_cancel(self):
+        """Cancel the registrations; their seats go to the first in line, whose families are told."""
+        self.filtered(lambda r: r.state != "cancel").write({"state": "cancel"})
+        return True
+
+    def action_youth_mark_attendance(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id("youth_movement.youth_event_attendance_wizard_action")
+        action["context"] = {"active_model": self._name, "active_ids": self.ids}
+        return action
+
+    def action_youth_print_certificate(self):
+        return self.env.ref("youth_movement.action_report_youth_event_certificate").report_action(self)
+
+    # ------------------------------------------------------------------ business
+    def _youth_take_seat(self):
+        """A seat if one is free, else the end of the line (for a cancelled registration taken up again)."""
+        self.ensure_one()
+        event = self.event_id.sudo()
+        event._youth_lock()
+        free = event._youth_free_seats()[event.id]
+        if free is None or free > 0:
+            self.with_context(youth_seat_checked=True).write({"state": "open", "waitlist_position": 0})
+            self._youth_send_mail("youth_movement.youth_event_mail_template_confirmation")
+        else:
+            position = event._youth_last_waitlist_positions().get(event.id, 0) + 1
+            self.with_context(youth_seat_checked=True).write({"state": "waitlist", "waitlist_position": position})
+            self._youth_send_mail("youth_movement.youth_event_mail_template_waitlist")
+
+    def _youth_sync_attendance_days(self):
+        """One attendance line per day of the event for every seated registration; days that no
+        longer belong to the event go, unless someone was marked present on them."""
+        registrations = self.filtered(lambda r: r.state in SEATED and r.event_id.date_begin)
+        if not registrations:
+            return
+        Attendance = self.env["youth.event.attendance"].sudo()
+        existing = Attendance.search([("registration_id", "in", registrations.ids)])
+        have = {(line.registration_id.id, line.day) for line in existing}
+        days_by_event = {event.id: event._youth_days() for event in registrations.event_id}
+        to_create = []
+        for registration in registrations:
+            for day in days_by_event[registration.event_id.id]:
+                if (registration.id, day) not in have:
+                    to_create.append({"registration_id": registration.id, "day": day})
+        stale = existing.filtered(
+            lambda line: line.day not in days_by_event[line.registration_id.event_id.id] and not line.present)
+        stale.unlink()
+        if to_create:
+            Attendance.create(to_create)
+
+    def _youth_admit(self, day=None):
+        """Pupils who attend an admission ceremony become active members from that day."""
+        for registration in self.sudo().filtered(
+                lambda r: r.event_id.is_admission_ceremony and r.youth_member_id.status == "applicant"):
+            event = registration.event_id
+            present = registration.attendance_ids.filtered("present").mapped("day")
+            if day:
+                join = day
+            elif present:
+                join = min(present)
+            else:
+                today = self.env["event.event"]._youth_today_in(event.date_tz)
+                days = event._youth_days()
+                join = today if today in days else (days[0] if days else today)
+            registration.youth_member_id.write({"status": "active", "join_date": join})
+
+    def _youth_mark_attendance(self, day, present=True):
+        """Mark the registrations present (or absent) on ``day``; return the lines marked."""
+        Attendance = self.env["youth.event.attendance"]
+        day = fields.Date.to_date(day)
+        for registration in self:
+            if registration.state not in SEATED:
+                raise UserError(self.env._(
+                    "%(name)s has no seat at %(event)s (%(state)s): attendance is kept for seated pupils only.",
+                    name=registration.name, event=registration.event_id.name,
+                    state=dict(self._fields["state"]._description_selection(self.env))[registration.state],
+                ))
+            if day not in registration.event_id._youth_days():
+                raise UserError(self.env._(
+                    "%(event)s does not run on %(day)s.", event=registration.event_id.name, day=day,
+                ))
+        self._youth_sync_attendance_days()
+        lines = Attendance.search([("registration_id", "in", self.ids), ("day", "=", day)])
+        lines.write({"present": present})
+        return lines
+
+    @api.model
+    def _youth_find_by_barcode(self, barcode, event=None):
+        """The registration whose badge carries ``barcode`` (at ``event`` when given), or a UserError."""
+        barcode = (barcode or "").strip()
+        registration = self.search([("barcode", "=", barcode)], limit=1) if barcode else self
+        if not registration:
+            raise UserError(self.env._("No registration has the barcode %(barcode)s.", barcode=barcode or "-"))
+        if event and registration.event_id != event:
+            raise UserError(self.env._(
+                "The barcode %(barcode)s is a registration for %(other)s, not for %(event)s.",
+                barcode=barcode, other=registration.event_id.name, event=event.name,
+            ))
+        return registration
+
+    def _youth_send_mail(self, template_xmlid):
+        """Send a family mail of the registrations, in the family's language."""
+        if self.env.context.get("install_mode") or not self:
+            return
+        template = self.env.ref(template_xmlid, raise_if_not_found=False)
+        if not template:
+            return
+        for registration in self.filtered("youth_member_id"):
+            if registration.youth_partner_to:
+                template.sudo().send_mail(registration.id, email_layout_xmlid="mail.mail_notification_light")

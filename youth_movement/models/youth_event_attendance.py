@@ -1,0 +1,40 @@
+from odoo import api, fields, models
+
+
+class YouthEventAttendance(models.Model):
+    _name = "youth.event.attendance"
+    _description = "Attendance of a pupil on one day of an event"
+    _order = "day, registration_id"
+    _rec_name = "registration_id"
+
+    registration_id = fields.Many2one(
+        "event.registration", string="Registration", required=True, index=True, ondelete="cascade",
+    )
+    event_id = fields.Many2one(related="registration_id.event_id", store=True, index=True)
+    member_id = fields.Many2one(related="registration_id.youth_member_id", store=True, index=True, string="Pupil")
+    day = fields.Date(required=True)
+    present = fields.Boolean(default=False)
+
+    _sql_constraints = [
+        ("registration_day_uniq", "unique(registration_id, day)", "A pupil's attendance is kept once per day."),
+    ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines.filtered("present")._youth_after_present()
+        return lines
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("present"):
+            self._youth_after_present()
+        return res
+
+    def _youth_after_present(self):
+        """A pupil present on a day has attended: the registration is done, and an admission
+        ceremony admits them from that day."""
+        registrations = self.registration_id.sudo()
+        registrations.filtered(lambda r: r.state == "open").action_set_done()
+        for line in self.sudo():
+            line.registration_id._youth_admit(day=line.day)

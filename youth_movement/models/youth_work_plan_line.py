@@ -1,0 +1,126 @@
+import datetime
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools import plan as plan_rules
+
+# months in the order of the school year
+MONTHS = [("9", "September"), ("10", "October"), ("11", "November"), ("12", "December"), ("1", "January"),
+          ("2", "February"), ("3", "March"), ("4", "April"), ("5", "May"), ("6", "June"), ("7", "July"),
+          ("8", "August")]
+QUARTERS = [("1", "1st quarter (Sep-Nov)"), ("2", "2nd quarter (Dec-Feb)"), ("3", "3rd quarter (Mar-May)"),
+            ("4", "4th quarter (Jun-Aug)")]
+
+
+class YouthWorkPlanLine(models.Model):
+    _name = "youth.work.plan.line"
+    _description = "Line of the annual work plan"
+    _order = "plan_id, date_start, sequence, id"
+
+    plan_id = fields.Many2one("youth.work.plan", string="Plan", required=True, ondelete="cascade", index=True)
+    school_year = fields.Integer(related="plan_id.school_year", store=True, aggregator=False)
+    sequence = fields.Integer(default=10)
+    title = fields.Char(required=True)
+    kind = fields.Selection(
+        [("council_meeting", "Council meeting"), ("event", "Event"), ("training", "Training"),
+         ("monitoring", "Monitoring")], required=True, default="event",
+    )
+    # when
+    period_type = fields.Selection([("month", "Month"), ("quarter", "Quarter")], required=True, default="month")
+    month = fields.Selection(MONTHS)
+    quarter = fields.Selection(QUARTERS)
+    date_start = fields.Date("Period start", compute="_compute_period", store=True)
+    date_end = fields.Date("Period end", compute="_compute_period", store=True)
+    # who and how much
+    responsible_id = fields.Many2one("res.partner", string="Responsible")
+    user_id = fields.Many2one("res.users", string="Responsible user", domain=[("share", "=", False)])
+    district_id = fields.Many2one("youth.district", string="District or city", index=True,
+                                  help="Empty for a line of the whole region.")
+    council_id = fields.Many2one("youth.council", string="Council", help="The council whose meeting this line is.")
+    target = fields.Integer("Target", help="The figure to reach, e.g. pupils to involve.")
+    actual = fields.Integer("Actual", help="The figure reached, as reported.")
+    pupils_reached = fields.Integer(compute="_compute_pupils_reached",
+                                    help="Distinct pupils reached by the events of this line.")
+    note = fields.Text()
+    state = fields.Selection([("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
+                             string="Status", default="planned", required=True)
+    execution = fields.Selection(
+        [("pending", "Pending"), ("late", "Late"), ("done", "Done"), ("cancelled", "Cancelled")],
+        compute="_compute_execution", store=True, index=True,
+        help="Late when the period is over and the line is not done; refreshed every day.",
+    )
+    # what carries it out
+    meeting_ids = fields.One2many("youth.council.meeting", "plan_line_id", string="Meetings")
+    decision_ids = fields.Many2many(
+        "youth.council.decision", "youth_work_plan_line_decision_rel", "line_id", "decision_id",
+        string="Decisions carried out",
+    )
+
+    @api.depends("plan_id.school_year", "period_type", "month", "quarter")
+    def _compute_period(self):
+        for line in self:
+            period = line.month if line.period_type == "month" else line.quarter
+            if line.plan_id.school_year and period:
+                line.date_start, line.date_end = plan_rules.period_bounds(
+                    line.plan_id.school_year, line.period_type, int(period))
+            else:
+                line.date_start = line.date_end = False
+
+    @api.depends("state", "date_end")
+    def _compute_execution(self):
+        today = fields.Date.context_today(self)
+        for line in self:
+            line.execution = plan_rules.execution(line.state, line.date_end, today)
+
+    def _compute_pupils_reached(self):
+        reached = self._youth_pupils_reached()
+        for line in self:
+            line.pupils_reached = reached.get(line.id, 0)
+
+    @api.constrains("period_type", "month", "quarter")
+    def _check_period(self):
+        for line in self:
+            if (line.period_type == "month" and not line.month) or (line.period_type == "quarter" and not line.quarter):
+                raise ValidationError(self.env._("Line %(title)s needs its month or quarter.", title=line.title))
+
+    @api.depends("title", "date_start")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = line.title
+
+    def action_done(self):
+        self.write({"state": "done"})
+
+    def action_cancel(self):
+        self.write({"state": "cancelled"})
+
+    def action_reset(self):
+        self.write({"state": "planned"})
+
+    def action_create_meeting(self):
+        """Create the council meeting this line schedules, and open it."""
+        self.ensure_one()
+        if not self.council_id:
+            raise UserError(self.env._("Set the council of line %(title)s to create its meeting.", title=self.title))
+        Meeting = self.env["youth.council.meeting"]
+        day = max(self.date_start, fields.Date.context_today(self)) if self.date_start else False
+        values = {"council_id": self.council_id.id, "topic": self.title, "plan_line_id": self.id}
+        if day and self.date_end and day <= self.date_end:
+            values["start"] = Meeting._youth_utc(datetime.datetime.combine(day, datetime.time(10, 0)))
+        meeting = Meeting.create(values)
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "youth.council.meeting",
+            "res_id": meeting.id,
+            "view_mode": "form",
+        }
+
+    def _youth_refresh_execution(self):
+        """Recompute lines whose period may have ended since yesterday."""
+        self.env.add_to_compute(self._fields["execution"], self)
+        self.flush_recordset(["execution"])
+
+    def _youth_pupils_reached(self):
+        """Distinct pupils reached by the events of each line: ``{line id: count}``; the events module fills it."""
+        return dict.fromkeys(self.ids, 0)

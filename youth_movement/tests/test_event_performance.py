@@ -1,0 +1,66 @@
+from odoo.tests import tagged
+
+from .common_event import YouthEventCase
+
+
+@tagged("post_install", "-at_install")
+class TestEventQueryCounts(YouthEventCase):
+    """The event list and a registration cost the same number of queries at any size."""
+
+    def _queries(self, function):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        function()
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before
+
+    def _list_specification(self):
+        view = self.env.ref("youth_movement.youth_event_view_list")
+        result = self.env["event.event"].get_views([(view.id, "list")])
+        fields_info = self.env["event.event"].fields_get(list(result["models"]["event.event"]["fields"]))
+        return {
+            name: {"fields": {"display_name": {}}} if info["type"] == "many2one" else {}
+            for name, info in fields_info.items()
+        }
+
+    def _make_events(self, count):
+        for _index in range(count):
+            event = self.make_event(youth_level="district", district_id=self.district_a.id, seats=3)
+            event._youth_register(self.make_member(school=self.school_a1))
+
+    def test_event_list(self):
+        """The coordinator's event list reads 5 or 50 events with the same queries."""
+        Event = self.env["event.event"].with_user(self.users["district_coordinator"])
+        specification = self._list_specification()
+        domain = [("district_id", "=", self.district_a.id)]
+
+        def read():
+            Event.web_search_read(domain, specification, limit=80)
+
+        self._make_events(5)
+        read()  # warm the caches (rules, views, translations)
+        few = self._queries(read)
+        self._make_events(45)
+        many = self._queries(read)
+        self.assertEqual(Event.search_count(domain), 50)
+        self.assertEqual(few, many, "the event list must not run a query per event")
+
+    def test_registration(self):
+        """Registering a pupil costs the same with 5 or 50 registrations on the event."""
+        user = self.users["district_coordinator"]
+        event = self.make_event(youth_level="district", district_id=self.district_a.id, seats=200)
+        members = [self.make_member(school=self.school_a1) for _index in range(52)]
+
+        def register(member):
+            return lambda: event.with_user(user)._youth_register(member.with_user(user))
+
+        for member in members[:4]:
+            event._youth_register(member)
+        self._queries(register(members[4]))  # warm the caches
+        few = self._queries(register(members[5]))
+        for member in members[6:50]:
+            event._youth_register(member)
+        many = self._queries(register(members[50]))
+        self.assertEqual(event.seats_taken, 51)
+        self.assertEqual(few, many, "a registration must not run a query per registration")

@@ -26,6 +26,11 @@ def school():
 
 
 @pytest.fixture(scope="session")
+def sheets():
+    return load_tool("sheets")
+
+
+@pytest.fixture(scope="session")
 def quorum():
     return load_tool("quorum")
 

@@ -10,6 +10,7 @@ from . import youth_member
 from . import youth_guardian_link
 from . import youth_consent_type
 from . import youth_consent
+from . import youth_school_enrollment
 from . import youth_member_application
 from . import youth_council
 from . import youth_council_member

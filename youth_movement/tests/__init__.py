@@ -6,6 +6,7 @@ from . import test_security
 from . import test_language
 from . import test_translation
 from . import test_ui
+from . import test_report_xlsx
 from . import test_portal
 from . import test_council
 from . import test_council_follow_up

@@ -23,6 +23,8 @@ MATRIX = {
     "youth.guardian.link": ("rwcu", "rwcu", "rwcu", "rwcu", "", ""),
     "youth.consent": ("rwc", "rwc", "rwc", "rwcu", "", ""),
     "youth.school.year.rollover": ("", "", "rwcu", "rwcu", "", ""),
+    "youth.school.enrollment": ("rwc", "rwcu", "rwcu", "rwcu", "", ""),
+    "youth.report.wizard": ("rwcu", "rwcu", "rwcu", "rwcu", "", ""),
     "youth.member.reject": ("rwcu", "rwcu", "rwcu", "rwcu", "", ""),
     # councils: the records below belong to the council of district A, of which no tested user is a member
     "youth.council": ("", "rw", "rwcu", "rwcu", "", ""),
@@ -84,6 +86,10 @@ class TestSecurity(YouthCase):
             return {"member_ids": [(6, 0, self.make_member().ids)], "reason": "Not a pupil here"}
         if model == "youth.school.year.rollover":
             return {"school_year_choice": "2025"}
+        if model == "youth.school.enrollment":
+            return {"school_id": self.school_a1.id, "school_year": 2025, "pupils_count": 500}
+        if model == "youth.report.wizard":
+            return {"report_membership": True, "lang": "en_US"}
         if model == "youth.council":
             return {"name": "New council", "level": "district", "district_id": self.district_a.id}
         if model == "youth.council.member":
@@ -129,6 +135,8 @@ class TestSecurity(YouthCase):
             "youth.school.year.rollover": {"school_year_choice": "2026"},
             "youth.member.reject": {"reason": "Another reason"},
             "youth.tier": {"description": "changed"},
+            "youth.school.enrollment": {"pupils_count": 600},
+            "youth.report.wizard": {"lang": "ru_RU"},
             "youth.council.member": {"position": "Changed"},
             "youth.council.meeting": {"topic": "Changed"},
             "youth.council.agenda.item": {"title": "Changed"},

@@ -1,0 +1,202 @@
+"""The Excel workbook of the reports wizard and the builders of its sheets.
+
+A report is a :class:`ReportBuilder` subclass registered with :func:`register`: it reads its data
+through the ORM as the requesting user (record rules apply) and writes one or more sheets with
+:meth:`XlsxReport.write_table`. The wizard (``youth.report.wizard``) lists the reports as
+``report_<code>`` booleans and calls the builders of the ticked ones, in their ``sequence``.
+
+Adding a report: a builder module in ``report/`` (subclass, ``code``, ``sequence``, ``build``),
+imported in ``report/__init__.py``, and a ``report_<code>`` boolean on the wizard with its line
+in the wizard's form.
+"""
+
+import io
+
+import xlsxwriter
+
+from odoo import fields
+
+from ..tools import sheets
+
+REGISTRY = {}
+
+
+def register(builder_class):
+    """Class decorator: make a report builder known to the wizard under its ``code``."""
+    REGISTRY[builder_class.code] = builder_class
+    return builder_class
+
+
+class ReportBuilder:
+    """One report of the wizard. ``self.env`` is the requesting user's environment in the
+    report's language, ``self.wizard`` the wizard (period, scope), ``self.xlsx`` the workbook."""
+
+    code = None
+    sequence = 100
+
+    def __init__(self, xlsx):
+        self.xlsx = xlsx
+        self.wizard = xlsx.wizard
+        self.env = xlsx.env
+
+    def build(self):
+        raise NotImplementedError
+
+
+class XlsxReport:
+    """A workbook being written: shared formats, the title block and the tables of the sheets.
+
+    The workbook streams (``constant_memory``): each sheet is written top to bottom and a row,
+    once passed, is never written again.
+    """
+
+    def __init__(self, wizard):
+        self.wizard = wizard
+        self.env = wizard.env
+        self.output = io.BytesIO()
+        self.book = xlsxwriter.Workbook(self.output, {
+            "constant_memory": True,
+            "default_date_format": sheets.DATE,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        })
+        self.book.set_properties({
+            "title": wizard._report_file_title(),
+            "author": self.env.user.name,
+            "company": self.env.company.name,
+        })
+        self.sheet_names = []
+        self._formats = {}
+        self.title_format = self.book.add_format({"bold": True, "font_size": 14})
+        self.label_format = self.book.add_format({"bold": True, "font_color": "#555555"})
+        self.value_format = self.book.add_format({})
+        self.header_format = self.book.add_format({
+            "bold": True, "bg_color": "#DCE6F1", "border": 1, "text_wrap": True, "valign": "vcenter",
+        })
+
+    # ------------------------------------------------------------------ formats
+    def cell_format(self, num_format=None, total=False):
+        """A format with the number format and, on the totals row, bold with a top border;
+        made once per combination."""
+        key = (num_format, total)
+        if key not in self._formats:
+            props = {}
+            if num_format:
+                props["num_format"] = num_format
+            if total:
+                props.update(bold=True, top=2, bg_color="#F2F2F2")
+            self._formats[key] = self.book.add_format(props) if props else None
+        return self._formats[key]
+
+    # ------------------------------------------------------------------ sheets
+    def add_sheet(self, name):
+        sheet_name = sheets.sheet_name(name, self.sheet_names)
+        self.sheet_names.append(sheet_name)
+        return self.book.add_worksheet(sheet_name)
+
+    def title_lines(self):
+        """The title block of every sheet: period, scope, when and by whom the file was made."""
+        _ = self.env._
+        wizard = self.wizard
+        now = fields.Datetime.now()
+        return [
+            (_("Period"), wizard._period_label()),
+            (_("Scope"), wizard._scope_label()),
+            (_("Selection"), wizard._source_label()),
+            (_("Made on"), wizard._format_datetime(now)),
+            (_("Made by"), self.env.user.name),
+        ]
+
+    def write_title(self, sheet, title, extra_lines=()):
+        """Write the title block from row 0; return the number of rows it takes."""
+        rows = sheets.title_block(title, list(self.title_lines()) + list(extra_lines))
+        sheet.write(0, 0, rows[0][0], self.title_format)
+        for index, (label, value) in enumerate(rows[1:], start=1):
+            sheet.write(index, 0, label, self.label_format)
+            sheet.write(index, 1, value, self.value_format)
+        return len(rows)
+
+    def write_table(self, sheet, columns, rows, top, chart=None, total_label=None, main=True, caption=None):
+        """Write a table whose header comes one row below ``top``: header row, the rows (sequences
+        in column order, streamed), the totals row and an optional chart. The ``main`` table of a
+        sheet sets the column widths and formats, freezes its header and carries the autofilter;
+        a secondary one (below the main one) does not. ``caption`` is written above the header.
+
+        ``chart`` is a dict: ``type`` (xlsxwriter chart type), ``title``, ``categories`` (a column
+        key), ``series`` (column keys), optional ``subtype``, ``anchor_row``, ``anchor_col``.
+        Return the final :class:`sheets.TableLayout`.
+        """
+        columns = tuple(columns)
+        layout = sheets.TableLayout(columns, title_rows=top, row_count=0)
+        if main:
+            for index, column in enumerate(columns):
+                sheet.set_column(index, index, column.width, self.cell_format(column.num_format))
+        if caption:
+            sheet.write(layout.header_row - 1, 0, caption, self.label_format)
+        sheet.set_row(layout.header_row, 32)
+        for index, column in enumerate(columns):
+            sheet.write(layout.header_row, index, column.header, self.header_format)
+        totals = sheets.Totals(columns)
+        row_index = layout.header_row
+        write_row = sheet.write_row
+        if main:
+            for values in rows:
+                row_index += 1
+                write_row(row_index, 0, values)
+                totals.add(values)
+        else:  # no column formats to fall back on: each cell gets its column's format
+            cell_formats = [self.cell_format(column.num_format) for column in columns]
+            for values in rows:
+                row_index += 1
+                for index, value in enumerate(values):
+                    sheet.write(row_index, index, value, cell_formats[index])
+                totals.add(values)
+        layout = sheets.TableLayout(columns, title_rows=top, row_count=row_index - layout.header_row)
+        self._write_totals(sheet, layout, totals, total_label)
+        if main:
+            sheet.freeze_panes(*layout.freeze_at())
+            sheet.autofilter(*layout.autofilter_range())
+        if chart and layout.row_count:
+            self._insert_chart(sheet, layout, chart)
+        return layout
+
+    def _write_totals(self, sheet, layout, totals, total_label):
+        row = layout.totals_row
+        for index, column in enumerate(layout.columns):
+            fmt = self.cell_format(column.num_format, total=True)
+            formula = sheets.total_formula(layout, column)
+            if column.total == sheets.TOTAL_LABEL:
+                sheet.write_string(row, index, total_label or self.env._("Total"), fmt)
+            elif formula:
+                value = totals.value(column)
+                sheet.write_formula(row, index, formula, fmt, "" if value is None else value)
+            else:
+                sheet.write_blank(row, index, None, fmt)
+
+    def _insert_chart(self, sheet, layout, spec):
+        options = {"type": spec["type"]}
+        if spec.get("subtype"):
+            options["subtype"] = spec["subtype"]
+        chart = self.book.add_chart(options)
+        name = sheet.get_name()
+        categories = "='%s'!%s" % (name, layout.data_range(spec["categories"]))
+        for key in spec["series"]:
+            col = layout.col_of(key)
+            chart.add_series({
+                "name": "='%s'!%s" % (name, sheets.cell_ref(layout.header_row, col, absolute=True)),
+                "categories": categories,
+                "values": "='%s'!%s" % (name, layout.data_range(key)),
+                **({"data_labels": {"percentage": True}} if spec["type"] == "pie" else {}),
+            })
+        chart.set_title({"name": spec.get("title", "")})
+        if spec["type"] != "pie":
+            chart.set_legend({"position": "bottom"})
+        chart.set_size({"width": 640, "height": 360})
+        anchor_col = spec.get("anchor_col", layout.last_col + 2)
+        sheet.insert_chart(spec.get("anchor_row", layout.header_row), anchor_col, chart)
+
+    def close(self):
+        """Finish the file and return its bytes."""
+        self.book.close()
+        return self.output.getvalue()

@@ -261,7 +261,8 @@ class TestCouncilDecision(CouncilCase):
         self.assertIn("Venue booked", decision.message_ids[0].body)
 
     def test_event_hooks_are_empty_without_events(self):
-        """Without the events module a decision has no events and no pupils reached."""
+        """A decision that no event carries out has no events and no pupils reached."""
         decision = self.env["youth.council.decision"].create({"council_id": self.council.id, "text": "Forum"})
-        self.assertEqual(decision._youth_linked_events(), {decision.id: []})
+        self.assertEqual(list(decision._youth_linked_events()), [decision.id])
+        self.assertFalse(decision._youth_linked_events()[decision.id])
         self.assertEqual((decision.event_count, decision.pupils_reached), (0, 0))

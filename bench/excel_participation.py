@@ -34,7 +34,7 @@ import sys
 import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-import excel_export  # noqa: E402  (the memory probes and the bench user)
+import excel_export  # the memory probes and the bench user
 
 FIELDS = ["event_id", "event_id/date_begin", "member_district_id", "member_school_id", "youth_member_id",
           "youth_member_id/grade", "state", "days_present", "result"]

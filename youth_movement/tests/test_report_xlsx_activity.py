@@ -235,6 +235,25 @@ class TestReportXlsxActivity(YouthEventCase, CouncilCase):
         binding = self.env.ref("youth_movement.youth_report_wizard_action_event")
         self.assertEqual(binding.binding_model_id.model, "event.event")
 
+    def test_decisions_and_plan_lines_from_their_lists(self):
+        """The decisions and plan-line lists open the wizard on their report, kept to the chosen rows."""
+        self._make_decisions()
+        self._make_plan()
+        Wizard = self.env["youth.report.wizard"].with_user(self.users["regional_manager"])
+        wizard = Wizard.with_context(active_model="youth.council.decision", active_ids=self.d_late.ids).create(
+            {"lang": "en_US", "scope": "region"})
+        self.assertEqual((wizard.report_decisions, wizard.report_membership), (True, False))
+        _block, _headers, rows, _totals = self._table(self._open(wizard)["Council decisions"])
+        self.assertEqual([row["Decision"] for row in rows], ["Report on the units"])
+        wizard = Wizard.with_context(active_model="youth.work.plan.line", active_ids=self.l_quarter.ids).create(
+            {"lang": "en_US", "scope": "region"})
+        self.assertTrue(wizard.report_work_plan)
+        _block, _headers, rows, _totals = self._table(self._open(wizard)["Work-plan execution"])
+        self.assertEqual([row["Line"] for row in rows], ["Monitoring of B"])
+        for xmlid, model in (("decision", "youth.council.decision"), ("work_plan_line", "youth.work.plan.line")):
+            binding = self.env.ref("youth_movement.youth_report_wizard_action_%s" % xmlid)
+            self.assertEqual((binding.binding_model_id.model, binding.binding_view_types), (model, "list"))
+
     def test_coordinator_sees_their_district(self):
         """A coordinator's activity reports hold their district's events, pupils, decisions and plan lines only."""
         self._make_decisions()

@@ -16,7 +16,7 @@ class EventEvent(models.Model):
 
     # who organises it
     youth_level = fields.Selection(
-        LEVELS, string="Level", default="region", index=True, tracking=True,
+        LEVELS, string="Level", index=True, tracking=True,
         help="The level that organises the event: regional events are visible to all the movement's staff, "
         "district and school events to the district's coordinators and the school's leaders.",
     )

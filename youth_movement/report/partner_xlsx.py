@@ -1,8 +1,9 @@
-"""Partner organisations: the list by type and district, with a pie of the types.
+"""Partner organisations: the list by type and district, with a pie of the types, and their part
+in the period's council meetings (co-hosted, participants from them) and events (organised, held
+at their venue).
 
-Hook for the councils and events: :meth:`PartnerReport._activity_columns` and
-:meth:`PartnerReport._activity_values` add columns (meetings attended, events co-organised...)
-to the right of the list; they return nothing until those models exist.
+:meth:`PartnerReport._activity_columns` and :meth:`PartnerReport._activity_values` add those
+columns to the right of the list.
 """
 
 from ..tools import sheets
@@ -26,11 +27,42 @@ class PartnerReport(ReportBuilder):
 
     def _activity_columns(self):
         """Columns on the partners' part in meetings and events: :class:`sheets.Column` list."""
-        return []
+        _ = self.env._
+        return [
+            sheets.Column("cohosted", _("Meetings co-hosted"), 12, sheets.INTEGER, sheets.TOTAL_SUM),
+            sheets.Column("participants", _("Participants at meetings"), 13, sheets.INTEGER, sheets.TOTAL_SUM),
+            sheets.Column("organised", _("Events organised"), 12, sheets.INTEGER, sheets.TOTAL_SUM),
+            sheets.Column("venue", _("Events at their venue"), 12, sheets.INTEGER, sheets.TOTAL_SUM),
+        ]
 
     def _activity_values(self, partners):
-        """``{partner id: {column key: value}}`` for :meth:`_activity_columns`, read in bulk."""
-        return {}
+        """``{partner id: {column key: value}}`` for :meth:`_activity_columns`, read in bulk: the
+        meetings held in the period that the organisation co-hosted, the participants present on
+        its behalf, and the events of the period it organised or hosted (Odoo's organiser and venue),
+        as far as the user may read them. Four grouped reads, whatever the number of partners."""
+        if not partners:
+            return {}
+        start, end = self.utc_bounds()
+        held = [("start", ">=", start), ("start", "<", end), ("state", "in", ("held", "approved"))]
+        ids = partners.ids
+        values = {partner_id: {} for partner_id in ids}
+
+        def count(key, model, domain, groupby):
+            for partner, number in self.env[model]._read_group(domain, [groupby], ["__count"]):
+                if partner.id in values:
+                    values[partner.id][key] = values[partner.id].get(key, 0) + number
+
+        count("cohosted", "youth.council.meeting", held + [("cohost_ids", "in", ids)], "cohost_ids")
+        count("participants", "youth.council.participant", [
+            ("organisation_id", "in", ids), ("state", "=", "present"), ("meeting_id", "any", held),
+        ], "organisation_id")
+        period = [("date_begin", ">=", start), ("date_begin", "<", end)]
+        count("organised", "event.event", period + [("organizer_id", "in", ids)], "organizer_id")
+        count("venue", "event.event", period + [("address_id", "in", ids)], "address_id")
+        for row in values.values():
+            for key in ("cohosted", "participants", "organised", "venue"):
+                row.setdefault(key, 0)
+        return values
 
     def build(self):
         _ = self.env._
@@ -59,7 +91,9 @@ class PartnerReport(ReportBuilder):
             rows.append(sheets.row_values(columns, row))
         xlsx = self.xlsx
         sheet = xlsx.add_sheet(_("Partner organisations"))
-        top = xlsx.write_title(sheet, _("Partner organisations"))
+        top = xlsx.write_title(sheet, _("Partner organisations"), [
+            (_("Meetings and events"), _("council meetings held and events that begin in the period")),
+        ])
         layout = xlsx.write_table(sheet, columns, rows, top, total_label=_("Total"))
         by_type = {}
         for partner in partners:

@@ -10,15 +10,22 @@ imported in ``report/__init__.py``, and a ``report_<code>`` boolean on the wizar
 in the wizard's form.
 """
 
+import datetime
 import io
+import itertools
 
+import pytz
 import xlsxwriter
 
 from odoo import fields
+from odoo.tools import SQL, format_date
 
 from ..tools import sheets
 
 REGISTRY = {}
+# long lists: how many rows are read (and forgotten) at a time
+CHUNK = 5000
+_CURSORS = itertools.count()
 
 
 def register(builder_class):
@@ -41,6 +48,41 @@ class ReportBuilder:
 
     def build(self):
         raise NotImplementedError
+
+    # ------------------------------------------------------------------ helpers of the builders
+    @property
+    def tz(self):
+        return pytz.timezone(self.env.user.tz or "Asia/Almaty")
+
+    def utc_bounds(self):
+        """The period as naive UTC datetimes ``[start, end)``: from the first day's midnight to the
+        midnight after the last day, in the user's time zone."""
+        start = datetime.datetime.combine(self.wizard.date_from, datetime.time.min)
+        end = datetime.datetime.combine(self.wizard.date_to + datetime.timedelta(days=1), datetime.time.min)
+        return tuple(self.tz.localize(value).astimezone(pytz.utc).replace(tzinfo=None) for value in (start, end))
+
+    def months(self):
+        """The first day of each month of the period, in order."""
+        day, last = self.wizard.date_from.replace(day=1), self.wizard.date_to
+        months = []
+        while day <= last:
+            months.append(day)
+            day = (day + datetime.timedelta(days=32)).replace(day=1)
+        return months
+
+    def month_label(self, day):
+        """``September 2025``, in the report's language."""
+        return format_date(self.env, day, date_format="LLLL y").capitalize() if day else ""
+
+    def selection_labels(self, model, fname):
+        """``{value: label}`` of a selection field, in the report's language."""
+        return dict(self.env[model]._fields[fname]._description_selection(self.env))
+
+    def readable(self, model, ids, fnames):
+        """The records of ``ids`` the user may read, with ``fnames`` fetched: a record a row points
+        at (a meeting, a council) may be out of the user's record rules when the row is not."""
+        return self.env[model].with_context(active_test=False).search_fetch(
+            [("id", "in", list(ids))], fnames).with_context(active_test=True)
 
 
 class XlsxReport:
@@ -195,6 +237,25 @@ class XlsxReport:
         chart.set_size({"width": 640, "height": 360})
         anchor_col = spec.get("anchor_col", layout.last_col + 2)
         sheet.insert_chart(spec.get("anchor_row", layout.header_row), anchor_col, chart)
+
+    def stream(self, select):
+        """Yield the rows of a query through a server-side cursor, ``CHUNK`` rows at a time, so that
+        neither the ORM cache nor the client holds a list of hundreds of thousands of rows."""
+        cr = self.env.cr
+        cursor = SQL.identifier("youth_report_%d" % next(_CURSORS))
+        # every row will be read: plan for the whole result, not for the first rows (the default)
+        cr.execute("SET LOCAL cursor_tuple_fraction = 1.0")
+        cr.execute(SQL("DECLARE %s NO SCROLL CURSOR FOR %s", cursor, select))
+        cr.execute("RESET cursor_tuple_fraction")
+        try:
+            while True:
+                cr.execute(SQL("FETCH FORWARD %s FROM %s", CHUNK, cursor))
+                rows = cr.fetchall()
+                if not rows:
+                    break
+                yield from rows
+        finally:
+            cr.execute(SQL("CLOSE %s", cursor))
 
     def close(self):
         """Finish the file and return its bytes."""

@@ -11,7 +11,10 @@ MANAGER = "youth_movement.youth_movement_group_regional_manager"
 COORDINATOR = "youth_movement.youth_movement_group_district_coordinator"
 LANGUAGES = [("kk_KZ", "Қазақша"), ("ru_RU", "Русский"), ("en_US", "English")]
 # the list views the wizard opens from, and the report each one preselects
-SOURCE_REPORTS = {"youth.member": "membership", "res.partner": "partners"}
+SOURCE_REPORTS = {
+    "youth.member": "membership", "res.partner": "partners", "event.event": "events",
+    "youth.council.decision": "decisions", "youth.work.plan.line": "work_plan",
+}
 
 
 class YouthReportWizard(models.TransientModel):
@@ -27,7 +30,23 @@ class YouthReportWizard(models.TransientModel):
         "Member list", help="One row per member: name, school, district, grade, class, tier, status, "
         "date of joining.",
     )
+    report_events = fields.Boolean(
+        "Events and participation", help="Events by month, category and district; pupils reached, attendance "
+        "rate and results by district and category.",
+    )
+    report_participation_list = fields.Boolean(
+        "Participation detail", help="One row per registration of a pupil: event, date, district, school, pupil, "
+        "grade, status, days present, result.",
+    )
     report_partners = fields.Boolean("Partner organisations", help="Partner organisations by type and district.")
+    report_decisions = fields.Boolean(
+        "Council decisions", help="Decisions per council and meeting: responsible, deadline, status, days overdue; "
+        "the district roll-up of the decisions sent down.",
+    )
+    report_work_plan = fields.Boolean(
+        "Work-plan execution", help="Each plan line with its period, responsible, status, target against actual and "
+        "pupils reached; lines done, late and pending by month.",
+    )
     # period
     period_type = fields.Selection(
         [("school_year", "School year"), ("dates", "Dates")], string="Period", required=True,

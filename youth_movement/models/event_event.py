@@ -221,7 +221,7 @@ class EventEvent(models.Model):
     # ------------------------------------------------------------------ business
     def _default_description(self):
         """The movement's events start with an empty description, not Odoo's marketing text."""
-        if self.env.context.get("default_youth_level") or self.env.context.get("install_mode"):
+        if self.env.context.get("default_youth_level") or self.env.context.get("install_module") == "youth_movement":
             return False
         return super()._default_description()
 

@@ -31,7 +31,8 @@ def load_tool(name):
 def parse(parser):
     """Parse the script's options with ``parser`` and Odoo's with its own parser.
 
-    Return the script's options; the database name is ``options.database``.
+    Return the script's options; the database name is ``options.database`` and Odoo's own
+    arguments are ``options.odoo_args`` (to start a server the same way).
     """
     options, odoo_args = parser.parse_known_args()
     config.parse_config(odoo_args, setup_logging=True)
@@ -39,6 +40,7 @@ def parse(parser):
     if not database or "," in database:
         parser.error("give one database with -d DB")
     options.database = database
+    options.odoo_args = odoo_args
     return options
 
 

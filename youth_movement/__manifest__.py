@@ -46,6 +46,9 @@
         "web.assets_frontend": [
             "youth_movement/static/src/js/youth_portal.js",
         ],
+        "web.assets_tests": [
+            "youth_movement/static/tests/tours/*.js",
+        ],
     },
     "demo": [
         "demo/youth_organisation_demo.xml",

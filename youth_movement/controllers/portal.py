@@ -281,11 +281,24 @@ class YouthSignup(AuthSignupHome):
         qcontext.setdefault("lang", request.env.lang)
         return qcontext
 
+    @http.route()
+    def web_login(self, *args, **kw):
+        """After a login or a sign-up, the portal pages speak the person's language: the portal
+        follows the ``frontend_lang`` cookie before the session, so the cookie follows the user."""
+        response = super().web_login(*args, **kw)
+        if request.params.get("login_success") and request.session.uid:
+            lang = request.env["res.users"].sudo().browse(request.session.uid).lang
+            if lang:
+                request.future_response.set_cookie("frontend_lang", lang)
+        return response
+
     @http.route("/youth/lang/<string:code>", type="http", auth="public", website=True, sitemap=False)
     def youth_switch_lang(self, code, redirect="/web/login", **kw):
-        """Switch the language of the login and sign-up pages before one has an account."""
+        """Switch the language of the login and sign-up pages before one has an account, and of
+        the portal pages after (the ``frontend_lang`` cookie, set last, wins over this request's)."""
         if code in [lang for lang, _name in request.env["res.lang"].get_installed()]:
             request.session.context = dict(request.session.context, lang=code)
+            request.future_response.set_cookie("frontend_lang", code)
             if not request.env.user._is_public():
                 request.env.user.sudo().lang = code
         if not redirect.startswith("/") or redirect.startswith("//"):

@@ -16,7 +16,7 @@ class EventEvent(models.Model):
 
     # who organises it
     youth_level = fields.Selection(
-        LEVELS, string="Level", default="region", index=True, tracking=True,
+        LEVELS, string="Level", index=True, tracking=True,
         help="The level that organises the event: regional events are visible to all the movement's staff, "
         "district and school events to the district's coordinators and the school's leaders.",
     )
@@ -221,7 +221,7 @@ class EventEvent(models.Model):
     # ------------------------------------------------------------------ business
     def _default_description(self):
         """The movement's events start with an empty description, not Odoo's marketing text."""
-        if self.env.context.get("default_youth_level") or self.env.context.get("install_mode"):
+        if self.env.context.get("default_youth_level") or self.env.context.get("install_module") == "youth_movement":
             return False
         return super()._default_description()
 

@@ -23,7 +23,7 @@ class YouthCouncilDecision(models.Model):
 
     _inherit = "youth.council.decision"
 
-    event_ids = fields.One2many("event.event", "decision_id", string="Events")
+    event_ids = fields.One2many("event.event", "decision_id", string="Events carrying it out")
 
     def _youth_events_domain(self):
         return expression.OR([
@@ -60,8 +60,8 @@ class YouthCouncilDecision(models.Model):
 class YouthWorkPlanLine(models.Model):
     _inherit = "youth.work.plan.line"
 
-    event_ids = fields.One2many("event.event", "plan_line_id", string="Events")
-    event_count = fields.Integer("Events", compute="_compute_event_count")
+    event_ids = fields.One2many("event.event", "plan_line_id", string="Events of the line")
+    event_count = fields.Integer("Number of events", compute="_compute_event_count")
 
     @api.depends("event_ids")
     def _compute_event_count(self):

@@ -17,4 +17,5 @@ from . import test_event_concurrency
 from . import test_event_performance
 from . import test_event_reach
 from . import test_portal_events
+from . import test_portal_tour
 from . import test_report_xlsx_activity

@@ -98,6 +98,14 @@ class TestPortal(HttpCase):
         self.url_open("/youth/lang/xx_XX?redirect=https://evil.example")
         self.assertIn('"lang": "ru_RU"', self.url_open("/web/login").text, "unknown languages are ignored")
 
+    def test_language_switch_reaches_the_portal(self):
+        """The language link switches the portal pages too, not only the login page."""
+        self.authenticate("parent_a", "parent_a")
+        self.url_open("/my")  # the portal remembers English in the frontend_lang cookie
+        page = self.url_open("/youth/lang/ru_RU?redirect=/my/children")
+        self.assertTrue(page.url.endswith("/ru/my/children"), page.url)
+        self.assertEqual(self.parent_user.lang, "ru_RU")
+
     def test_application_creates_applicant_link_and_consents(self):
         """A parent's application creates the applicant, the parent link and the consents."""
         self.authenticate("parent_a", "parent_a")

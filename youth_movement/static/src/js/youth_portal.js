@@ -66,7 +66,13 @@
         });
     }
 
-    document.addEventListener("DOMContentLoaded", () => {
+    // The frontend bundle is loaded lazily, after DOMContentLoaded has usually fired.
+    function setupAll() {
         document.querySelectorAll("form.o_youth_application").forEach(setup);
-    });
+    }
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", setupAll);
+    } else {
+        setupAll();
+    }
 })();

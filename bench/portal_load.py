@@ -1,0 +1,551 @@
+#!/usr/bin/env python3
+"""The family portal under load: concurrent parents browsing and registering their children,
+beside Odoo's own /my page measured in the same run by the same sessions.
+
+    python3 bench/portal_load.py $ODOO [--parents 60] [--events 10] [--seats 5,10,20,40] \\
+        [--duration 60] [--rounds 2] [--workers 4] [--http-port 8097] [--gevent-port 8099]
+
+$ODOO holds Odoo's usual options (``-d DB --db_host ... --db_port ... -r odoo --addons-path ...``,
+or ``-c odoo.conf``), on a database with youth_movement installed (demo data, or the region of
+bench/generate_region.py). The script, in order:
+
+1. through the ORM, creates the portal users ``load_parent_001``... (password: the login), each
+   with one to three active pupils of the district with the most schools (valid IINs, linked as
+   the parent's children), once: a second run reuses them; then replaces the events named
+   "Portal load event ..." by fresh ones of that district, a few days ahead, with limited seats
+   (``--seats``, in turn), so that the first to come are seated and the others wait in line;
+2. starts Odoo on 127.0.0.1 only, in multi-worker mode without cron, with the same options, and
+   waits for /web/login;
+3. logs every parent in (one HTTP session each, one thread each) and warms the workers up;
+4. runs the two scenarios in turn, ``--rounds`` times ``--duration`` seconds each, so that both
+   see the same machine (the load of other jobs varies):
+
+   - reference: every session loads Odoo's own portal pages, GET /my and GET /my/account in turn;
+   - portal: every session loops over GET /my, GET /my/children, GET /my/events, POST
+     /my/events/<id>/register of its children still free for a random load event (then the GET
+     /my/events it is sent to), GET of a ticket and of a child's participation history (each
+     session at most ``--max-loops`` loops a round);
+5. prints requests per second, median, 95th percentile and maximum latency per route and per
+   scenario, the errors (HTTP status >= 400, a redirect to the login page, a failed connection),
+   the accept queue overflows of the kernel, the serialisation failures Odoo retried and gave
+   up on (from its log), then checks in the database that no load event has more seated
+   registrations than seats and that every waitlist runs 1..n without gaps. Odoo is stopped at
+   the end.
+
+Traffic goes to 127.0.0.1 only. The exit status is 1 when a request failed with a 5xx or a
+check failed.
+"""
+
+import argparse
+import datetime
+import math
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+import odoo_env
+import requests
+
+from odoo import Command, fields
+
+LOGIN_PREFIX = "load_parent_"
+EVENT_PREFIX = "Portal load event"
+FIRST_NAMES = ["Aigerim", "Dana", "Saule", "Gulnara", "Aliya", "Asel", "Erlan", "Nurlan", "Marat", "Daulet"]
+CHILD_NAMES = ["Alikhan", "Aruzhan", "Nursultan", "Ayana", "Dias", "Tomiris", "Yerassyl", "Amina", "Sanzhar", "Zhanel"]
+SURNAMES = ["Abenov", "Serikbayev", "Zhumabekov", "Omarov", "Kassymov", "Tokayev", "Nurpeisov", "Akhmetov"]
+HOST = "127.0.0.1"
+# odoo-bin, except that a gevent (websocket) process that cannot start stays parked: the master
+# would start it again every second, which costs a worker's CPU; the portal pages do not use it
+LAUNCHER = """import os
+import sys
+import time
+
+os.environ["TZ"] = "UTC"
+evented = sys.argv[1:2] == ["gevent"]
+try:
+    import odoo  # in the gevent process, this patches the standard library with gevent
+except Exception as error:
+    if not evented:
+        raise
+    print("portal_load: the gevent process cannot start (%r): parked" % error, file=sys.stderr)
+    while True:
+        time.sleep(3600)
+odoo.cli.main()
+"""
+
+CSRF_RE = re.compile(r'name="csrf_token"\s+value="([^"]+)"')
+FORM_RE = re.compile(r'<form[^>]*action="/my/events/(\d+)/register".*?</form>', re.S)
+CHECKBOX_RE = re.compile(r'<input[^>]*name="member_ids"[^>]*value="(\d+)"')
+TICKET_RE = re.compile(r'href="/my/registrations/(\d+)"')
+CHILD_RE = re.compile(r'href="/my/children/(\d+)"')
+
+
+def parse():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--parents", type=int, default=60, help="portal users, one session each (at least 50)")
+    parser.add_argument("--events", type=int, default=10, help="upcoming load events")
+    parser.add_argument("--seats", default="5,10,20,40", help="seats of the events, in turn")
+    parser.add_argument("--duration", type=float, default=60, help="seconds of each scenario in each round")
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="the scenarios run in turn this many times, so that both see the same machine")
+    parser.add_argument("--ramp", type=float, default=3,
+                        help="each session starts a phase after a random pause of up to this many seconds: sixty "
+                             "connections at the same instant overflow the accept queue of Odoo's workers "
+                             "(8 per worker)")
+    parser.add_argument("--max-loops", type=int, default=200, help="portal loops per session at most")
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--http-port", type=int, default=8097)
+    parser.add_argument("--gevent-port", type=int, default=8099)
+    parser.add_argument("--timeout", type=float, default=120, help="seconds a request may take")
+    parser.add_argument("--seed", type=int, default=2026)
+    return odoo_env.parse(parser)
+
+
+# ---------------------------------------------------------------------------------------- setup
+def pick_district(env):
+    """The district with the most schools, and its schools."""
+    School = env["res.partner"]
+    groups = School._read_group(
+        [("is_youth_school", "=", True), ("youth_district_id", "!=", False)], ["youth_district_id"], ["__count"])
+    if not groups:
+        sys.exit("no district with schools: install youth_movement with demo data or generate a region first")
+    district, _count = max(groups, key=lambda group: (group[1], -group[0].id))
+    schools = School.search([("is_youth_school", "=", True), ("youth_district_id", "=", district.id)],
+                            order="id", limit=10)
+    return district, schools
+
+
+def ensure_parents(env, count, schools, rng):
+    """``count`` portal parents with one to three active children each; create the missing ones."""
+    iin = odoo_env.load_tool("iin")
+    Users = env["res.users"].with_context(active_test=False, no_reset_password=True)
+    existing = Users.search([("login", "=like", LOGIN_PREFIX + "%")], order="login")
+    if len(existing) >= count:
+        return existing[:count]
+    env.cr.execute("SELECT iin FROM youth_member WHERE iin IS NOT NULL")
+    taken = {row[0] for row in env.cr.fetchall()}
+    today = fields.Date.context_today(env["res.users"])
+    portal = env.ref("base.group_portal")
+    for index in range(len(existing) + 1, count + 1):
+        login = "%s%03d" % (LOGIN_PREFIX, index)
+        surname = rng.choice(SURNAMES)
+        parent = Users.create({
+            "login": login, "password": login, "name": "%s %sa" % (rng.choice(FIRST_NAMES), surname),
+            "groups_id": [Command.set(portal.ids)],
+        })
+        links = []
+        for child in range(rng.choices([1, 2, 3], weights=[45, 35, 20])[0]):
+            grade = rng.randint(1, 11)
+            birth = datetime.date(today.year - 6 - grade, rng.randint(1, 8), rng.randint(1, 28))
+            sex = rng.choice(["male", "female"])
+            serial = rng.randint(0, 9999)
+            number = iin.make(birth, sex, serial)
+            while number in taken:
+                serial += 1
+                number = iin.make(birth, sex, serial)
+            taken.add(number)
+            school = schools[index % len(schools)] if child == 0 or rng.random() < 0.7 else rng.choice(schools)
+            member = env["youth.member"].create({
+                "name": "%s %s" % (rng.choice(CHILD_NAMES), surname), "iin": number, "school_id": school.id,
+                "grade": grade, "status": "active",
+            })
+            links.append({"member_id": member.id, "guardian_id": parent.partner_id.id,
+                          "relation": rng.choice(["mother", "father"]), "is_legal_representative": True})
+        env["youth.guardian.link"].create(links)
+    return Users.search([("login", "=like", LOGIN_PREFIX + "%")], order="login")[:count]
+
+
+def remove_events(env):
+    events = env["event.event"].with_context(active_test=False).search([("name", "=like", EVENT_PREFIX + "%")])
+    if not events:
+        return
+    registrations = env["event.registration"].with_context(active_test=False).search([("event_id", "in", events.ids)])
+    env["mail.mail"].search([("model", "=", "event.registration"), ("res_id", "in", registrations.ids)]).unlink()
+    registrations.with_context(youth_seat_checked=True).unlink()
+    events.unlink()
+
+
+def fresh_events(env, district, count, seats):
+    """Replace the load events by ``count`` new ones, 2 to 2 + count days ahead."""
+    remove_events(env)
+    start = fields.Datetime.now().replace(hour=4, minute=0, second=0, microsecond=0)
+    return env["event.event"].create([{
+        "name": "%s %02d" % (EVENT_PREFIX, index + 1),
+        "date_begin": start + datetime.timedelta(days=2 + index),
+        "date_end": start + datetime.timedelta(days=2 + index, hours=6),
+        "seats_limited": True, "seats_max": seats[index % len(seats)],
+        "youth_level": "district", "district_id": district.id,
+    } for index in range(count)])
+
+
+# ---------------------------------------------------------------------------------------- server
+def start_server(options, folder):
+    """Start Odoo in multi-worker mode on 127.0.0.1; return the process once /web/login answers."""
+    logfile = os.path.join(folder, "odoo.log")
+    # the master starts its gevent process as ``python sys.argv[0] gevent ...``: with ``-m odoo``
+    # sys.argv[0] is odoo/__main__.py, which cannot run as a script, so start Odoo from a script
+    launcher = os.path.join(folder, "odoo-bin")
+    with open(launcher, "w", encoding="utf-8") as script:
+        script.write(LAUNCHER)
+    cmd = [
+        sys.executable, launcher, *options.odoo_args,
+        "--workers", str(options.workers), "--max-cron-threads", "0",
+        "--http-interface", HOST, "--http-port", str(options.http_port), "--gevent-port", str(options.gevent_port),
+        "--db-filter", "^%s$" % re.escape(options.database), "--no-database-list",
+        "--limit-time-real", "1800", "--limit-time-cpu", "1800", "--limit-request", "1000000",
+        "--limit-memory-soft", str(4 << 30), "--limit-memory-hard", str(6 << 30),
+        "--logfile", logfile, "--log-level", "warn", "--log-handler", "odoo.service.model:INFO",
+    ]
+    # a session of its own, so that stopping it reaches the master and its workers
+    server = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, start_new_session=True)
+    server.logfile = logfile
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            sys.exit("Odoo stopped at start (exit %s): see %s" % (server.returncode, logfile))
+        try:
+            if requests.get("http://%s:%s/web/login" % (HOST, options.http_port), timeout=10).status_code == 200:
+                return server
+        except requests.RequestException:
+            pass
+        time.sleep(1)
+    stop_server(server)
+    sys.exit("Odoo did not answer /web/login within 180 s: see %s" % logfile)
+
+
+def stop_server(server):
+    if server.poll() is None:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+# ---------------------------------------------------------------------------------------- clients
+class Parent:
+    """One parent's browser: an HTTP session and what it read on the pages."""
+
+    def __init__(self, base, login, event_ids, timeout, rng, records):
+        self.base, self.login, self.event_ids, self.timeout = base, login, event_ids, timeout
+        self.rng, self.records = rng, records
+        self.session = requests.Session()
+        self.phase = None  # the Phase its requests belong to
+        self.children, self.tickets, self.events_page = [], [], ""
+        self.outcomes = {"registered": 0, "problems": 0, "nothing to register": 0}
+
+    def call(self, label, method, path, **kwargs):
+        """One request, timed and recorded; return the response or None when it failed."""
+        started = time.perf_counter()
+        try:
+            response = self.session.request(method, self.base + path, timeout=self.timeout, allow_redirects=False,
+                                            **kwargs)
+        except requests.RequestException as error:
+            ended = time.perf_counter()
+            self.records.append((self.phase, label, type(error).__name__, ended - started, ended))
+            return None
+        ended = time.perf_counter()
+        status = response.status_code
+        if status in (301, 302, 303) and "/web/login" in response.headers.get("Location", ""):
+            status = "to login"
+        self.records.append((self.phase, label, status, ended - started, ended))
+        return response if isinstance(status, int) and status < 400 else None
+
+    def log_in(self):
+        """Log in as a person does: try again (three times at most) when the server did not answer."""
+        return any(self.try_log_in() for _attempt in range(3))
+
+    def try_log_in(self):
+        page = self.call("GET /web/login", "GET", "/web/login")
+        token = page is not None and CSRF_RE.search(page.text)
+        if not token:
+            return False
+        done = self.call("POST /web/login", "POST", "/web/login", data={
+            "login": self.login, "password": self.login, "csrf_token": token.group(1), "redirect": "/my",
+        })
+        return done is not None and done.status_code == 303 and "/web/login" not in done.headers.get("Location", "")
+
+    def reference(self, deadline):
+        while time.monotonic() < deadline:
+            self.call("GET /my", "GET", "/my")
+            if time.monotonic() < deadline:
+                self.call("GET /my/account", "GET", "/my/account")
+
+    def portal(self, deadline, max_loops):
+        steps = [self.home, self.my_children, self.my_events, self.register, self.ticket, self.history]
+        for _loop in range(max_loops):
+            for step in steps:
+                if time.monotonic() >= deadline:
+                    return
+                step()
+
+    def home(self):
+        self.call("GET /my", "GET", "/my")
+
+    def my_children(self):
+        page = self.call("GET /my/children", "GET", "/my/children")
+        if page is not None:
+            self.children = sorted({int(found) for found in CHILD_RE.findall(page.text)})
+
+    def my_events(self, path="/my/events"):
+        page = self.call("GET /my/events", "GET", path)
+        if page is not None:
+            self.events_page = page.text
+            self.tickets = sorted({int(found) for found in TICKET_RE.findall(page.text)})
+
+    def register(self):
+        """Tick the children still free for a random load event and send the form."""
+        forms = []
+        for form in FORM_RE.finditer(self.events_page):
+            event_id, member_ids = int(form.group(1)), CHECKBOX_RE.findall(form.group(0))
+            token = CSRF_RE.search(form.group(0))
+            if event_id in self.event_ids and member_ids and token:
+                forms.append((event_id, member_ids, token.group(1)))
+        if not forms:
+            self.outcomes["nothing to register"] += 1
+            return
+        event_id, member_ids, token = self.rng.choice(forms)
+        done = self.call("POST /my/events/<id>/register", "POST", "/my/events/%s/register" % event_id,
+                         data={"csrf_token": token, "member_ids": member_ids})
+        if done is None:
+            return
+        location = done.headers.get("Location", "")
+        self.outcomes["problems" if "error=" in location else "registered"] += 1
+        if location.startswith(self.base):
+            location = location[len(self.base):]
+        self.my_events(location or "/my/events")
+
+    def ticket(self):
+        if self.tickets:
+            self.call("GET /my/registrations/<id>", "GET", "/my/registrations/%s" % self.rng.choice(self.tickets))
+
+    def history(self):
+        if self.children:
+            child = self.rng.choice(self.children)
+            self.call("GET /my/children/<id>/history", "GET", "/my/children/%s/history" % child)
+
+
+def listen_counters():
+    """The kernel's counters of connections refused by a full accept queue (whole machine)."""
+    with open("/proc/net/netstat", encoding="ascii") as netstat:
+        lines = [line.split() for line in netstat if line.startswith("TcpExt:")]
+    counters = dict(zip(lines[0][1:], (int(value) for value in lines[1][1:])))
+    return counters.get("ListenOverflows", 0), counters.get("ListenDrops", 0)
+
+
+class Phase:
+    """A scenario's start, wall time, client CPU time and accept queue overflows."""
+
+    def __init__(self, name, duration=None):
+        self.name, self.duration = name, duration
+
+
+def run_phase(parents, name, work, duration=None, ramp=0.0):
+    """Run ``work(parent, deadline)`` in one thread per parent, started together, each after a
+    random pause of up to ``ramp`` seconds; the deadline is ``duration`` seconds after the start.
+    Return a :class:`Phase`."""
+    barrier = threading.Barrier(len(parents) + 1)
+    result = Phase(name, duration)
+
+    def target(parent):
+        parent.phase = result
+        barrier.wait()
+        deadline = time.monotonic() + (duration or 0)
+        time.sleep(parent.rng.uniform(0, ramp))
+        work(parent, deadline)
+
+    threads = [threading.Thread(target=target, args=(parent,), daemon=True) for parent in parents]
+    for thread in threads:
+        thread.start()
+    overflows, cpu = listen_counters(), time.process_time()
+    barrier.wait()
+    result.start = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    result.wall = time.perf_counter() - result.start
+    result.cpu = time.process_time() - cpu
+    result.overflows = [after - before for before, after in zip(overflows, listen_counters())]
+    result.load = os.getloadavg()[0]
+    return result
+
+
+# ---------------------------------------------------------------------------------------- report
+def percentile(values, share):
+    """Nearest-rank percentile of sorted ``values``."""
+    return values[max(0, math.ceil(share * len(values)) - 1)]
+
+
+def failed(status):
+    return not isinstance(status, int) or status >= 400
+
+
+def print_errors(rows):
+    """Count the failed requests by route and status, with when they were sent and how long they took."""
+    kinds = {}
+    for record in rows:
+        if failed(record[2]):
+            kinds.setdefault((record[1], record[2]), []).append(record)
+    for (label, status), found in sorted(kinds.items(), key=str):
+        sent = sorted(record[4] - record[3] - record[0].start for record in found)
+        took = sorted(record[3] for record in found)
+        print("  error: %s -> %s: %d, sent %.1f..%.1f s after the start of the phase, failed after %.1f..%.1f s"
+              % (label, status, len(found), sent[0], sent[-1], took[0], took[-1]))
+
+
+def report(records, phases):
+    """Print the table of a scenario (its phases, one per round); return its number of 5xx answers.
+
+    Requests per second count the requests finished within the phases' duration; the latencies
+    are those of every request of the phases, the ones still running at the end included.
+    """
+    rows = [record for record in records if record[0] in phases]
+    labels = sorted({record[1] for record in rows}, key=lambda label: min(
+        index for index, record in enumerate(rows) if record[1] == label))
+    duration = sum(phase.duration for phase in phases)
+    print("\n%s, %d x %.0f s: %d requests (the last ones ended %s s after the start of their round), "
+          "client CPU %.0f s, accept queue overflows %d, SYNs dropped %d, load average at the end %s" % (
+              phases[0].name, len(phases), phases[0].duration, len(rows),
+              " and ".join("%.1f" % phase.wall for phase in phases), sum(phase.cpu for phase in phases),
+              sum(phase.overflows[0] for phase in phases), sum(phase.overflows[1] for phase in phases),
+              " and ".join("%.1f" % phase.load for phase in phases)))
+    print("  %-32s %7s %7s %8s %8s %8s %7s %5s" % ("route", "count", "req/s", "median", "p95", "max", "errors",
+                                                   "5xx"))
+    for label in labels + ["all"]:
+        subset = rows if label == "all" else [record for record in rows if record[1] == label]
+        times = sorted(record[3] * 1000 for record in subset)
+        errors = [record[2] for record in subset if failed(record[2])]
+        within = sum(1 for record in subset if record[4] <= record[0].start + record[0].duration)
+        print("  %-32s %7d %7.1f %6.0f ms %5.0f ms %5.0f ms %7d %5d" % (
+            label, len(subset), within / duration, percentile(times, 0.5), percentile(times, 0.95), times[-1],
+            len(errors), sum(1 for status in errors if isinstance(status, int) and status >= 500)))
+    print_errors(rows)
+    return sum(1 for record in rows if isinstance(record[2], int) and record[2] >= 500)
+
+
+def retries_in_log(logfile):
+    """Serialisation failures that Odoo retried, requests it gave up on (per PostgreSQL error), and
+    the other ERROR lines by kind."""
+    retried, gave_up, errors = {}, {}, {}
+    with open(logfile, encoding="utf-8", errors="replace") as log:
+        for line in log:
+            found = re.search(r"odoo\.service\.model: (\w+), (\d+) tries left", line)
+            if found:
+                retried[found.group(1)] = retried.get(found.group(1), 0) + 1
+            found = re.search(r"odoo\.service\.model: (\w+), maximum number of tries reached", line)
+            if found:
+                gave_up[found.group(1)] = gave_up.get(found.group(1), 0) + 1
+            found = re.search(r" (ERROR|CRITICAL) \S+ ([\w.]+): (.{0,40})", line)
+            if found:
+                kind = "%s: %s" % (found.group(2), found.group(3))
+                if "bad query" in kind:
+                    kind = "odoo.sql_db: bad query (the failed statement of each retry)"
+                elif "Request timed out" in line:
+                    kind = "werkzeug: Request timed out (no request within the socket timeout)"
+                errors[kind] = errors.get(kind, 0) + 1
+    return retried, gave_up, errors
+
+
+def check_events(env, event_ids):
+    """Seated <= seats and waitlist positions 1..n without gaps, per load event; return the problems."""
+    problems = []
+    print("\nevent                  seats  seated  waiting  positions")
+    Registration = env["event.registration"]
+    for event in env["event.event"].browse(event_ids):
+        registrations = Registration.search([("event_id", "=", event.id), ("state", "!=", "cancel")])
+        seated = registrations.filtered(lambda r: r.state in ("open", "done") and r.active)
+        positions = sorted(registrations.filtered(lambda r: r.state == "waitlist").mapped("waitlist_position"))
+        doubles = len(registrations) - len(registrations.youth_member_id)
+        print("%-22s %5d %7d %8d  %s" % (event.name, event.seats_max, len(seated), len(positions),
+                                         "1..%d" % len(positions) if positions else "-"))
+        if len(seated) > event.seats_max:
+            problems.append("%s: %d seated for %d seats" % (event.name, len(seated), event.seats_max))
+        if positions != list(range(1, len(positions) + 1)):
+            problems.append("%s: waitlist positions %s" % (event.name, positions))
+        if positions and len(seated) < event.seats_max:
+            problems.append("%s: %d waiting while seats are free" % (event.name, len(positions)))
+        if doubles:
+            problems.append("%s: %d children registered twice" % (event.name, doubles))
+    return problems
+
+
+# ---------------------------------------------------------------------------------------- main
+def main():
+    options = parse()
+    if options.parents < 50:
+        sys.exit("--parents must be at least 50")
+    rng = random.Random(options.seed)
+    clock = odoo_env.Stopwatch()
+    context = {"tracking_disable": True, "mail_create_nolog": True, "no_reset_password": True}
+    with odoo_env.environment(options.database, context) as env:
+        district, schools = pick_district(env)
+        users = ensure_parents(env, options.parents, schools, rng)
+        seats = [int(value) for value in options.seats.split(",")]
+        events = fresh_events(env, district, options.events, seats)
+        children = env["youth.member"].search_count(
+            [("guardian_link_ids.guardian_id", "in", users.partner_id.ids), ("status", "=", "active")])
+        logins, event_ids = users.mapped("login"), set(events.ids)
+        print("setup: %d parents, %d children in %s, %d events with %s seats (%.1f s)" % (
+            len(users), children, district.name, len(events), options.seats, clock()))
+
+    server = start_server(options, tempfile.mkdtemp(prefix="portal_load_"))
+    logfile = server.logfile
+    try:
+        print("Odoo: %d workers on %s:%d, log in %s (up after %.1f s)" % (
+            options.workers, HOST, options.http_port, logfile, clock()))
+        base = "http://%s:%d" % (HOST, options.http_port)
+        records = []
+        parents = [Parent(base, login, event_ids, options.timeout, random.Random(options.seed + index), records)
+                   for index, login in enumerate(logins)]
+        login = run_phase(parents, "login", lambda parent, _deadline: setattr(parent, "logged_in", parent.log_in()),
+                          ramp=options.ramp)
+        logged = [parent for parent in parents if parent.logged_in]
+        print("%d of %d sessions logged in (%.1f s)" % (len(logged), len(parents), login.wall))
+        if len(logged) < 50:
+            sys.exit("fewer than 50 sessions logged in: see %s" % logfile)
+        run_phase(logged, "warm-up", lambda parent, _deadline: (parent.home(), parent.my_children(),
+                                                                parent.my_events()),
+                  ramp=options.ramp)
+        reference, portal = [], []
+        for _round in range(options.rounds):
+            reference.append(run_phase(logged, "reference /my", lambda parent, deadline: parent.reference(
+                deadline), options.duration, options.ramp))
+            portal.append(run_phase(logged, "portal", lambda parent, deadline: parent.portal(
+                deadline, options.max_loops), options.duration, options.ramp))
+    finally:
+        stop_server(server)
+    print("\n%d concurrent sessions, %d Odoo workers, %d rounds of %.0f s per scenario, in turn" % (
+        len(logged), options.workers, options.rounds, options.duration))
+    fives = report(records, reference) + report(records, portal)
+    warm_errors = [record for record in records if record[0].name in ("login", "warm-up") and failed(record[2])]
+    outcomes = {}
+    for parent in logged:
+        for key, count in parent.outcomes.items():
+            outcomes[key] = outcomes.get(key, 0) + count
+    print("\nregistration forms sent: %(registered)d done, %(problems)d with a problem shown; "
+          "%(nothing to register)d loops found no child left to register" % outcomes)
+    print("errors during login and warm-up: %d" % len(warm_errors))
+    print_errors(warm_errors)
+    retried, gave_up, errors = retries_in_log(logfile)
+    print("Odoo log: serialisation failures retried %s, given up after the last try %s" % (
+        retried or 0, gave_up or 0))
+    for kind, count in sorted(errors.items()):
+        print("  ERROR lines, %s: %d" % (kind, count))
+    with odoo_env.environment(options.database) as env:
+        problems = check_events(env, sorted(event_ids))
+    for problem in problems:
+        print("CHECK FAILED: " + problem)
+    if not problems:
+        print("check: no event overbooked, every waitlist runs 1..n")
+    print("done in %.0f s" % clock())
+    return 1 if fives or problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

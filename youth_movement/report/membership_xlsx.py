@@ -1,8 +1,6 @@
 """Membership: members by district, tier and sex; by school and grade with coverage; joins and
 leavers in the period; and, when asked, the list of members (one row each)."""
 
-import itertools
-
 from odoo.tools import SQL
 
 from ..tools import school as school_rules
@@ -10,9 +8,6 @@ from ..tools import sheets
 from .xlsx_report import ReportBuilder, register
 
 IN_MOVEMENT = ("applicant", "active")
-# the member list: how many members are read (and forgotten) at a time
-CHUNK = 5000
-_CURSORS = itertools.count()
 
 
 @register
@@ -258,20 +253,7 @@ class MemberListReport(ReportBuilder):
         ]
         tiers = {tier.id: tier.name for tier in self.env["youth.tier"].with_context(active_test=False).search([])}
         status_labels = dict(Member._fields["status"]._description_selection(self.env))
-        cr = self.env.cr
-        cursor = SQL.identifier("youth_member_list_%d" % next(_CURSORS))
-        # every row will be read: plan for the whole result, not for the first rows (the default)
-        cr.execute("SET LOCAL cursor_tuple_fraction = 1.0")
-        cr.execute(SQL("DECLARE %s NO SCROLL CURSOR FOR %s", cursor, query.select(*columns)))
-        cr.execute("RESET cursor_tuple_fraction")
-        try:
-            while True:
-                cr.execute(SQL("FETCH FORWARD %s FROM %s", CHUNK, cursor))
-                rows = cr.fetchall()
-                if not rows:
-                    break
-                for name, school, district, grade, class_letter, tier_id, status, join_date in rows:
-                    yield (name, school, district, grade, class_letter, tiers.get(tier_id), status_labels[status],
-                           join_date)
-        finally:
-            cr.execute(SQL("CLOSE %s", cursor))
+        for name, school, district, grade, class_letter, tier_id, status, join_date in self.xlsx.stream(
+            query.select(*columns)
+        ):
+            yield (name, school, district, grade, class_letter, tiers.get(tier_id), status_labels[status], join_date)

@@ -151,6 +151,32 @@ def ensure_manager(database, odoo_args):
 
 
 # ---------------------------------------------------------------------- driver
+def compare(script, database, variants, repeat, extra, odoo_args):
+    """Run each variant of ``script`` ``repeat`` times, each in a process of its own (so that its
+    memory growth is its own), keep the fastest run of each and print them beside the floor."""
+    results = {}
+    for _run in range(repeat):
+        for variant in variants:
+            out = subprocess.run(
+                [sys.executable, script, "-d", database, "--variant", variant, *extra, *odoo_args],
+                capture_output=True, text=True, env=dict(os.environ, PYTHONWARNINGS="ignore"),
+            )
+            if out.returncode:
+                sys.exit("%s failed:\n%s" % (variant, out.stderr[-3000:]))
+            result = json.loads(out.stdout.strip().splitlines()[-1])
+            print(json.dumps(result), flush=True)
+            if variant not in results or result["seconds"] < results[variant]["seconds"]:
+                results[variant] = result
+    floor = results.get("floor")
+    print("\n| export | rows | wall time (s) | × floor | peak memory growth (MB) | file (MB) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for variant in variants:
+        result = results[variant]
+        ratio = "%.2f" % (result["seconds"] / floor["seconds"]) if floor else "-"
+        print("| %s | %d | %.2f | %s | %.1f | %.1f |" % (
+            variant, result["rows"], result["seconds"], ratio, result["memory_mb"], result["bytes"] / 2**20))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-d", "--database", required=True)
@@ -163,27 +189,7 @@ def main():
         print(json.dumps(measure(args.variant, args.database, odoo_args)))
         return
     print("%d members in the database" % ensure_manager(args.database, odoo_args), flush=True)
-    results = {}
-    for _run in range(args.repeat):
-        for variant in args.only:
-            out = subprocess.run(
-                [sys.executable, __file__, "-d", args.database, "--variant", variant, *odoo_args],
-                capture_output=True, text=True, env=dict(os.environ, PYTHONWARNINGS="ignore"),
-            )
-            if out.returncode:
-                sys.exit("%s failed:\n%s" % (variant, out.stderr[-3000:]))
-            result = json.loads(out.stdout.strip().splitlines()[-1])
-            print(json.dumps(result), flush=True)
-            if variant not in results or result["seconds"] < results[variant]["seconds"]:
-                results[variant] = result
-    floor = results.get("floor")
-    print("\n| export | rows | wall time (s) | × floor | peak memory growth (MB) | file (MB) |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    for variant in args.only:
-        result = results[variant]
-        ratio = "%.2f" % (result["seconds"] / floor["seconds"]) if floor else "-"
-        print("| %s | %d | %.2f | %s | %.1f | %.1f |" % (
-            variant, result["rows"], result["seconds"], ratio, result["memory_mb"], result["bytes"] / 2**20))
+    compare(__file__, args.database, args.only, args.repeat, [], odoo_args)
 
 
 if __name__ == "__main__":

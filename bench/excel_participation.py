@@ -27,9 +27,7 @@ import argparse
 import datetime
 import io
 import json
-import os
 import pathlib
-import subprocess
 import sys
 import time
 
@@ -150,28 +148,8 @@ def main():
         print(json.dumps(measure(args.variant, args.database, args.school_year, odoo_args)))
         return
     excel_export.ensure_manager(args.database, odoo_args)
-    results = {}
-    for _run in range(args.repeat):
-        for variant in args.only:
-            out = subprocess.run(
-                [sys.executable, __file__, "-d", args.database, "--variant", variant,
-                 "--school-year", str(args.school_year), *odoo_args],
-                capture_output=True, text=True, env=dict(os.environ, PYTHONWARNINGS="ignore"),
-            )
-            if out.returncode:
-                sys.exit("%s failed:\n%s" % (variant, out.stderr[-3000:]))
-            result = json.loads(out.stdout.strip().splitlines()[-1])
-            print(json.dumps(result), flush=True)
-            if variant not in results or result["seconds"] < results[variant]["seconds"]:
-                results[variant] = result
-    floor = results.get("floor")
-    print("\n| export | rows | wall time (s) | × floor | peak memory growth (MB) | file (MB) |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    for variant in args.only:
-        result = results[variant]
-        ratio = "%.2f" % (result["seconds"] / floor["seconds"]) if floor else "-"
-        print("| %s | %d | %.2f | %s | %.1f | %.1f |" % (
-            variant, result["rows"], result["seconds"], ratio, result["memory_mb"], result["bytes"] / 2**20))
+    excel_export.compare(__file__, args.database, args.only, args.repeat,
+                         ["--school-year", str(args.school_year)], odoo_args)
 
 
 if __name__ == "__main__":

@@ -75,7 +75,6 @@ def run_odoo(env):
 
 
 def run_floor(env):
-    import xlsxwriter
 
     env.cr.execute("""
         SELECT p.name, s.name, d.name->>'en_US', m.grade, m.class_letter, t.name->>'en_US', m.status, m.join_date
@@ -86,11 +85,17 @@ def run_floor(env):
      LEFT JOIN youth_tier t ON t.id = m.tier_id
       ORDER BY d.name->>'en_US', s.name, m.grade, m.class_letter, m.id
     """)
-    rows = env.cr.fetchall()
+    return write_floor("Members", HEADERS, env.cr.fetchall())
+
+
+def write_floor(sheet_name, headers, rows):
+    """The floor's file: the rows as they are, xlsxwriter in constant-memory mode."""
+    import xlsxwriter
+
     output = io.BytesIO()
     book = xlsxwriter.Workbook(output, {"constant_memory": True, "default_date_format": "dd.mm.yyyy"})
-    sheet = book.add_worksheet("Members")
-    sheet.write_row(0, 0, HEADERS)
+    sheet = book.add_worksheet(sheet_name)
+    sheet.write_row(0, 0, headers)
     for index, row in enumerate(rows, start=1):
         sheet.write_row(index, 0, row)
     book.close()

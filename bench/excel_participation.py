@@ -25,7 +25,6 @@ being reset first) with the ratio to the floor; with --repeat the fastest run of
 
 import argparse
 import datetime
-import io
 import json
 import pathlib
 import sys
@@ -76,7 +75,6 @@ def run_odoo(env, school_year):
 
 
 def run_floor(env, school_year):
-    import xlsxwriter
 
     start, end = _bounds(school_year)
     env.cr.execute("""
@@ -94,15 +92,7 @@ def run_floor(env, school_year):
          WHERE e.date_begin >= %s AND e.date_begin < %s AND r.active
       ORDER BY 2, 1, e.id, 3, 4, 5, r.id
     """, [start, end])
-    rows = env.cr.fetchall()
-    output = io.BytesIO()
-    book = xlsxwriter.Workbook(output, {"constant_memory": True, "default_date_format": "dd.mm.yyyy"})
-    sheet = book.add_worksheet("Participation")
-    sheet.write_row(0, 0, HEADERS)
-    for index, row in enumerate(rows, start=1):
-        sheet.write_row(index, 0, row)
-    book.close()
-    return output.getvalue()
+    return excel_export.write_floor("Participation", HEADERS, env.cr.fetchall())
 
 
 RUNNERS = {"floor": run_floor, "ours": run_ours, "odoo": run_odoo}

@@ -6,6 +6,7 @@ import openpyxl
 from odoo.tests import tagged
 
 from .common import YouthCase
+from .common_xlsx import XlsxReadMixin
 
 TITLE_LABELS = {
     "en_US": ("Period", "Scope", "Made on", "Made by"),
@@ -21,7 +22,7 @@ HEADERS = {  # the first headers of the district sheet, the sheet names
 
 
 @tagged("post_install", "-at_install")
-class TestReportXlsx(YouthCase):
+class TestReportXlsx(XlsxReadMixin, YouthCase):
     """The Excel reports: reopened files, their titles, headers, values, totals and scope."""
 
     @classmethod
@@ -69,25 +70,6 @@ class TestReportXlsx(YouthCase):
         vals.update(values)
         return self.env["youth.report.wizard"].with_user(self.users[user]).create(vals)
 
-    def _open(self, wizard):
-        return openpyxl.load_workbook(io.BytesIO(wizard._render_xlsx()), data_only=True)
-
-    @staticmethod
-    def _table(sheet):
-        """(title block {label: value}, headers, data rows, totals row) of a sheet's main table."""
-        rows = list(sheet.iter_rows(values_only=True))
-        blank = next(index for index, row in enumerate(rows) if not any(row))
-        block = {row[0]: row[1] for row in rows[1:blank]}
-        header_index = blank + 1
-        headers = [value for value in rows[header_index] if value is not None]
-        data, totals = [], None
-        for row in rows[header_index + 1:]:
-            row = row[:len(headers)]
-            if not any(value is not None for value in row):
-                break
-            data.append(dict(zip(headers, row)))
-        totals = data.pop()
-        return block, headers, data, totals
 
     def _count(self, domain):
         return self.env["youth.member"].search_count(domain)

@@ -1,13 +1,11 @@
 import datetime
-import io
-
-import openpyxl
 
 from odoo import fields
 from odoo.tests import tagged
 
 from .common import CouncilCase
 from .common_event import YouthEventCase
+from .common_xlsx import XlsxReadMixin
 
 HEADERS = {  # sheet names and headers of the activity reports, per language
     "en_US": {
@@ -39,7 +37,7 @@ def utc(day, hour=4):
 
 
 @tagged("post_install", "-at_install")
-class TestReportXlsxActivity(YouthEventCase, CouncilCase):
+class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
     """The activity reports: events and participation, council decisions, the work plan and the partners'
     part in them; reopened files, values and totals against the ORM, languages and scope."""
 
@@ -105,24 +103,6 @@ class TestReportXlsxActivity(YouthEventCase, CouncilCase):
         vals.update(values)
         return self.env["youth.report.wizard"].with_user(self.users[user]).create(vals)
 
-    def _open(self, wizard):
-        return openpyxl.load_workbook(io.BytesIO(wizard._render_xlsx()), data_only=True)
-
-    @staticmethod
-    def _table(sheet):
-        """(title block {label: value}, headers, data rows as dicts, totals row) of a sheet's main table."""
-        rows = list(sheet.iter_rows(values_only=True))
-        blank = next(index for index, row in enumerate(rows) if not any(row))
-        block = {row[0]: row[1] for row in rows[1:blank]}
-        headers = [value for value in rows[blank + 1] if value is not None]
-        data = []
-        for row in rows[blank + 2:]:
-            row = row[:len(headers)]
-            if not any(value is not None for value in row):
-                break
-            data.append(dict(zip(headers, row)))
-        totals = data.pop()
-        return block, headers, data, totals
 
     def _period_events(self, domain=()):
         start, end = (datetime.datetime.combine(day, datetime.time()) - datetime.timedelta(hours=5)

@@ -82,7 +82,7 @@ class YouthPortal(CustomerPortal):
             children = []
             for member in members:
                 registration = taken.get((event.id, member.id))
-                reason = False if registration else event._youth_check_eligibility(member)
+                reason = False if registration else event._youth_audience_problem(member)
                 children.append({"member": member, "registration": registration, "reason": reason})
             rows.append({"event": event, "children": children,
                          "can_register": any(not c["registration"] and not c["reason"] for c in children)})

@@ -319,6 +319,13 @@ class EventEvent(models.Model):
         ], limit=1)
         if already:
             return self.env._("%(name)s is already registered for %(event)s.", name=member.name, event=self.name)
+        return self._youth_audience_problem(member)
+
+    def _youth_audience_problem(self, member):
+        """Why ``member`` is outside the event's audience or window (a translated sentence), or False.
+        Callers that already know the member's registrations (the portal's event list) use this one."""
+        self.ensure_one()
+        member = member.sudo()
         if not self._youth_region_ok(member):
             return self.env._("%(event)s is not for the region of %(name)s.", event=self.name, name=member.name)
         pupil = {

@@ -1,18 +1,25 @@
 """Load the addon's plain-Python rules by file path: these tests need no Odoo."""
 import importlib.util
 import pathlib
+import sys
 
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ADDON = ROOT / "youth_movement"
+PACKAGE = "youth_tools"
 
 
 def load_tool(name):
-    spec = importlib.util.spec_from_file_location(f"youth_tools_{name}", ADDON / "tools" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """``youth_movement/tools/<name>.py``, imported as part of the ``tools`` package (so that one
+    rule may use another) without importing the addon, and so without Odoo."""
+    if PACKAGE not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            PACKAGE, ADDON / "tools" / "__init__.py", submodule_search_locations=[str(ADDON / "tools")])
+        package = importlib.util.module_from_spec(spec)
+        sys.modules[PACKAGE] = package
+        spec.loader.exec_module(package)
+    return importlib.import_module(f"{PACKAGE}.{name}")
 
 
 @pytest.fixture(scope="session")

@@ -2,19 +2,6 @@
 import pytest
 
 
-def test_column_letters(sheets):
-    assert [sheets.col_letter(c) for c in (0, 1, 25, 26, 27, 51, 52, 701, 702)] == [
-        "A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]
-    with pytest.raises(ValueError):
-        sheets.col_letter(-1)
-
-
-def test_cell_and_range_references(sheets):
-    assert sheets.cell_ref(0, 0) == "A1"
-    assert sheets.cell_ref(9, 2, absolute=True) == "$C$10"
-    assert sheets.range_ref(4, 1, 20, 1) == "B5:B21"
-
-
 def test_sheet_names_are_valid_and_unique(sheets):
     assert sheets.sheet_name("Members: by school/district") == "Members  by school district"
     long = "Мүшелер тізімі мектептер мен аудандар бойынша"
@@ -88,15 +75,6 @@ def test_title_block_drops_empty_lines(sheets):
     assert rows == [("Membership",), ("Period", "01.09.2025 – 31.08.2026"), ("Made by", "Manager")]
 
 
-def test_row_values_and_crosstab(sheets):
+def test_row_values(sheets):
     layout = _layout(sheets)
     assert sheets.row_values(layout.columns, {"name": "A", "pupils": 3}) == ["A", None, 3, None, None]
-    table = sheets.crosstab({("a", 1): 2, ("b", 2): 5, ("x", 1): 9}, ["a", "b"], [1, 2])
-    assert table == {"a": {1: 2, 2: 0}, "b": {1: 0, 2: 5}}
-
-
-def test_chunks(sheets):
-    assert list(sheets.chunks(list(range(5)), 2)) == [[0, 1], [2, 3], [4]]
-    assert list(sheets.chunks([], 3)) == []
-    with pytest.raises(ValueError):
-        list(sheets.chunks([1], 0))

@@ -68,7 +68,7 @@ class YouthPortal(CustomerPortal):
     @http.route(["/my/events", "/my/events/page/<int:page>"], type="http", auth="user", website=True)
     def portal_youth_events(self, page=1, **kw):
         """Upcoming events, and for each child in care: registered, waitlisted, may come or why not."""
-        members = self._youth_members().filtered(lambda m: m.status in ("applicant", "active"))
+        members = self._youth_members().filtered(lambda m: m.status in school.IN_MOVEMENT)
         Event = request.env["event.event"].sudo()
         domain = [("youth_level", "!=", False), ("date_end", ">=", fields.Datetime.now())]
         pager = portal_pager(url="/my/events", total=Event.search_count(domain), page=page, step=self._items_per_page)

@@ -11,7 +11,6 @@ from . import youth_guardian_link
 from . import youth_consent_type
 from . import youth_consent
 from . import youth_school_enrollment
-from . import youth_member_application
 from . import youth_council
 from . import youth_council_member
 from . import youth_council_meeting
@@ -26,4 +25,3 @@ from . import youth_event_category
 from . import event_event
 from . import event_registration
 from . import youth_event_attendance
-from . import youth_event_reach

@@ -1,12 +1,10 @@
-import datetime
 
-import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date, format_datetime
 
-from ..tools import event_rules, school
+from ..tools import event_rules, school, timezone
 
 LEVELS = [("region", "Region"), ("district", "District"), ("school", "School"), ("unit", "Unit")]
 
@@ -231,10 +229,23 @@ class EventEvent(models.Model):
         installed = dict(self.env["res.lang"].get_installed())
         return self.certificate_lang if self.certificate_lang in installed else self.env.lang or "en_US"
 
+    def _youth_reached_members(self):
+        """``{event id: set of member ids}`` of the pupils who came: attendance marked present on a day,
+        or the registration marked attended. One grouped read, whatever the number of events."""
+        if not self:
+            return {}
+        domain = [
+            ("event_id", "in", self.ids), ("youth_member_id", "!=", False),
+            "|", ("state", "=", "done"), ("attendance_ids.present", "=", True),
+        ]
+        reached = {}
+        for event, member in self.env["event.registration"].sudo()._read_group(domain, ["event_id", "youth_member_id"]):
+            reached.setdefault(event.id, set()).add(member.id)
+        return reached
+
     def _youth_local_date(self, value):
         self.ensure_one()
-        tz = pytz.timezone(self.date_tz or "UTC")
-        return pytz.utc.localize(value).astimezone(tz).date()
+        return timezone.to_local(value, self.date_tz).date()
 
     def _youth_first_day(self):
         return self._youth_local_date(self.date_begin)
@@ -451,6 +462,3 @@ class EventEvent(models.Model):
         action["context"] = {"default_event_id": self[:1].id}
         return action
 
-    @api.model
-    def _youth_today_in(self, tz_name):
-        return datetime.datetime.now(pytz.timezone(tz_name or "UTC")).date()

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import timezone
+
 SEATED = ("open", "done")
 RESULTS = [
     ("winner", "Winner"),
@@ -312,7 +314,7 @@ class EventRegistration(models.Model):
             elif present:
                 join = min(present)
             else:
-                today = self.env["event.event"]._youth_today_in(event.date_tz)
+                today = timezone.today_in(event.date_tz)
                 days = event._youth_days()
                 join = today if today in days else (days[0] if days else today)
             registration.youth_member_id.write({"status": "active", "join_date": join})

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-STAFF = "youth_movement.youth_movement_group_school_leader"
+from ..const import STAFF
 
 
 class ResPartner(models.Model):

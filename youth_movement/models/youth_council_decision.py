@@ -3,10 +3,11 @@ import datetime
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
+from odoo.osv import expression
 
+from ..const import STAFF
 from ..tools import quorum
 
-STAFF = "youth_movement.youth_movement_group_school_leader"
 OPEN = ("open", "in_progress")
 # what the approval of the minutes freezes on a decision; its follow-up stays open
 LOCKED_FIELDS = {"text", "meeting_id", "agenda_item_id", "sequence", "partner_ids", "district_ids", "deadline",
@@ -69,6 +70,7 @@ class YouthCouncilDecision(models.Model):
         "youth.work.plan.line", "youth_work_plan_line_decision_rel", "decision_id", "line_id",
         string="Work plan lines", groups=STAFF,
     )
+    event_ids = fields.One2many("event.event", "decision_id", string="Events carrying it out")
     event_count = fields.Integer("Events", compute="_compute_reach", groups=STAFF)
     pupils_reached = fields.Integer(compute="_compute_reach", groups=STAFF,
                                     help="Distinct pupils reached by the events that carry out the decision.")
@@ -287,21 +289,40 @@ class YouthCouncilDecision(models.Model):
                 )
         self.write({"overdue_notified": True})
 
-    # ------------------------------------------------------------------ hooks for the events
-    def _youth_linked_events(self):
-        """The events that carry out each decision: ``{decision id: events}``.
+    # ------------------------------------------------------------------ the events that carry it out
+    def _youth_events_domain(self):
+        return expression.OR([
+            [("decision_id", "in", self.ids)],
+            [("plan_line_id", "in", self.plan_line_ids.ids)],
+        ])
 
-        The events module extends this (events pointing at the decision or at one of its plan
-        lines); without it, no decision has events.
-        """
-        return {decision.id: [] for decision in self}
+    def _youth_linked_events(self):
+        """The events that carry out each decision, directly or through one of its plan lines:
+        ``{decision id: events}``."""
+        events = self.env["event.event"].sudo().search(self._youth_events_domain())
+        by_decision = {decision.id: events.browse() for decision in self}
+        for event in events:
+            for decision in self:
+                if event.decision_id == decision or event.plan_line_id in decision.plan_line_ids:
+                    by_decision[decision.id] |= event
+        return by_decision
 
     def _youth_pupils_reached(self):
-        """Distinct pupils reached by the events of each decision: ``{decision id: count}``.
+        """Distinct pupils reached by the events of each decision: ``{decision id: count}``."""
+        linked = self._youth_linked_events()
+        events = self.env["event.event"].sudo().browse({e.id for found in linked.values() for e in found})
+        reached = events._youth_reached_members()
+        return {
+            decision_id: len(set().union(*(reached.get(event.id, set()) for event in found)))
+            for decision_id, found in linked.items()
+        }
 
-        Overridden with the events; zero without them.
-        """
-        return dict.fromkeys(self.ids, 0)
+    def action_view_events(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("youth_movement.youth_event_action")
+        action["domain"] = self._youth_events_domain()
+        action["context"] = {"default_decision_id": self.id}
+        return action
 
     def _youth_cascade(self, councils, deadline=False, note=False):
         """Send the decision down: one decision to execute per district council."""

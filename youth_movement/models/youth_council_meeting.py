@@ -1,14 +1,12 @@
 import datetime
 
-import pytz
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 
-from ..tools import quorum
+from ..const import STAFF
+from ..tools import quorum, timezone
 
-STAFF = "youth_movement.youth_movement_group_school_leader"
 ADOPTED = ("held", "approved")
 PROTOCOL_LANGS = [("kk_KZ", "Kazakh"), ("ru_RU", "Russian")]
 
@@ -84,7 +82,7 @@ class YouthCouncilMeeting(models.Model):
     @api.model
     def _default_start(self):
         tomorrow = fields.Date.context_today(self) + datetime.timedelta(days=1)
-        return self._youth_utc(datetime.datetime.combine(tomorrow, datetime.time(10, 0)))
+        return timezone.to_utc(datetime.datetime.combine(tomorrow, datetime.time(10, 0)), self._youth_tz_name())
 
     @api.depends("start")
     def _compute_stop(self):
@@ -95,7 +93,7 @@ class YouthCouncilMeeting(models.Model):
     @api.depends("start")
     def _compute_date(self):
         for meeting in self:
-            meeting.date = meeting._youth_local(meeting.start).date() if meeting.start else False
+            meeting.date = timezone.to_local(meeting.start, meeting._youth_tz_name()).date() if meeting.start else False
 
     def _compute_decision_count(self):
         counts = dict(self.env["youth.council.decision"]._read_group(
@@ -260,18 +258,12 @@ class YouthCouncilMeeting(models.Model):
                 "The minutes of meeting %(number)s are approved: the meeting can no longer be changed.",
                 number=locked[0].name))
 
-    def _youth_tz(self):
-        return pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "Asia/Almaty")
-
-    def _youth_local(self, value):
-        """A UTC datetime as a naive datetime in the region's (the user's) time zone."""
-        return pytz.utc.localize(value).astimezone(self._youth_tz()).replace(tzinfo=None)
-
-    def _youth_utc(self, value):
-        return self._youth_tz().localize(value).astimezone(pytz.utc).replace(tzinfo=None)
+    def _youth_tz_name(self):
+        """The time zone meetings are typed and numbered in: the context's, else the user's."""
+        return self.env.context.get("tz") or self.env.user.tz
 
     def _youth_year_of(self, start):
-        return self._youth_local(start).year if start else fields.Date.context_today(self).year
+        return timezone.to_local(start, self._youth_tz_name()).year if start else fields.Date.context_today(self).year
 
     def _youth_assign_numbers(self, force=False):
         """Number the meetings per council and calendar year: 1/2026, 2/2026..."""

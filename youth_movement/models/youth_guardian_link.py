@@ -1,7 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-STAFF = "youth_movement.youth_movement_group_school_leader"
 REPRESENTATIVE_BY_LAW = ("mother", "father", "guardian", "trustee")
 
 

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import plan as plan_rules
+from ..tools import timezone
 
 # months in the order of the school year
 MONTHS = [("9", "September"), ("10", "October"), ("11", "November"), ("12", "December"), ("1", "January"),
@@ -52,6 +53,8 @@ class YouthWorkPlanLine(models.Model):
     )
     # what carries it out
     meeting_ids = fields.One2many("youth.council.meeting", "plan_line_id", string="Meetings")
+    event_ids = fields.One2many("event.event", "plan_line_id", string="Events of the line")
+    event_count = fields.Integer("Number of events", compute="_compute_event_count")
     decision_ids = fields.Many2many(
         "youth.council.decision", "youth_work_plan_line_decision_rel", "line_id", "decision_id",
         string="Decisions carried out",
@@ -77,6 +80,13 @@ class YouthWorkPlanLine(models.Model):
         reached = self._youth_pupils_reached()
         for line in self:
             line.pupils_reached = reached.get(line.id, 0)
+
+    @api.depends("event_ids")
+    def _compute_event_count(self):
+        counts = dict(self.env["event.event"]._read_group(
+            [("plan_line_id", "in", self.ids)], ["plan_line_id"], ["__count"]))
+        for line in self:
+            line.event_count = counts.get(line, 0)
 
     @api.constrains("period_type", "month", "quarter")
     def _check_period(self):
@@ -107,7 +117,8 @@ class YouthWorkPlanLine(models.Model):
         day = max(self.date_start, fields.Date.context_today(self)) if self.date_start else False
         values = {"council_id": self.council_id.id, "topic": self.title, "plan_line_id": self.id}
         if day and self.date_end and day <= self.date_end:
-            values["start"] = Meeting._youth_utc(datetime.datetime.combine(day, datetime.time(10, 0)))
+            ten = datetime.datetime.combine(day, datetime.time(10, 0))
+            values["start"] = timezone.to_utc(ten, Meeting._youth_tz_name())
         meeting = Meeting.create(values)
         return {
             "type": "ir.actions.act_window",
@@ -122,5 +133,33 @@ class YouthWorkPlanLine(models.Model):
         self.flush_recordset(["execution"])
 
     def _youth_pupils_reached(self):
-        """Distinct pupils reached by the events of each line: ``{line id: count}``; the events module fills it."""
-        return dict.fromkeys(self.ids, 0)
+        """Distinct pupils reached by the events of each line: ``{line id: count}``."""
+        events = self.env["event.event"].sudo().search([("plan_line_id", "in", self.ids)])
+        reached = events._youth_reached_members()
+        by_line = {line.id: set() for line in self}
+        for event in events:
+            by_line[event.plan_line_id.id] |= reached.get(event.id, set())
+        return {line_id: len(members) for line_id, members in by_line.items()}
+
+    def action_create_event(self):
+        """Create the event this line schedules, organised at the line's district, and open it."""
+        self.ensure_one()
+        start = fields.Datetime.to_datetime(self.date_start or fields.Date.context_today(self))
+        values = {
+            "name": self.title,
+            "plan_line_id": self.id,
+            "date_begin": start.replace(hour=4),
+            "date_end": start.replace(hour=10),
+            "youth_level": "district" if self.district_id else "region",
+        }
+        if self.district_id:
+            values["district_id"] = self.district_id.id
+        event = self.env["event.event"].create(values)
+        return {"type": "ir.actions.act_window", "res_model": "event.event", "res_id": event.id, "view_mode": "form"}
+
+    def action_view_events(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("youth_movement.youth_event_action")
+        action["domain"] = [("plan_line_id", "=", self.id)]
+        action["context"] = {"default_plan_line_id": self.id}
+        return action

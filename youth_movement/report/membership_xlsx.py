@@ -7,8 +7,6 @@ from ..tools import school as school_rules
 from ..tools import sheets
 from .xlsx_report import ReportBuilder, register
 
-IN_MOVEMENT = ("applicant", "active")
-
 
 @register
 class MembershipReport(ReportBuilder):
@@ -28,7 +26,7 @@ class MembershipReport(ReportBuilder):
         wizard = self.wizard
         domain = wizard._member_domain()
         groups = Member._read_group(
-            domain + [("status", "in", IN_MOVEMENT)],
+            domain + [("status", "in", school_rules.IN_MOVEMENT)],
             ["district_id", "school_id", "tier_id", "grade", "sex", "status"], ["__count"],
         )
         joined = Member._read_group(

@@ -14,13 +14,13 @@ import datetime
 import io
 import itertools
 
-import pytz
 import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
 
 from odoo import fields
 from odoo.tools import SQL, format_date
 
-from ..tools import sheets
+from ..tools import sheets, timezone
 
 REGISTRY = {}
 # long lists: how many rows are read (and forgotten) at a time
@@ -52,14 +52,11 @@ class ReportBuilder:
     # ------------------------------------------------------------------ helpers of the builders
     @property
     def tz(self):
-        return pytz.timezone(self.env.user.tz or "Asia/Almaty")
+        return timezone.zone(self.env.user.tz)
 
     def utc_bounds(self):
-        """The period as naive UTC datetimes ``[start, end)``: from the first day's midnight to the
-        midnight after the last day, in the user's time zone."""
-        start = datetime.datetime.combine(self.wizard.date_from, datetime.time.min)
-        end = datetime.datetime.combine(self.wizard.date_to + datetime.timedelta(days=1), datetime.time.min)
-        return tuple(self.tz.localize(value).astimezone(pytz.utc).replace(tzinfo=None) for value in (start, end))
+        """The report's period as naive UTC datetimes ``[start, end)``, in the user's time zone."""
+        return timezone.utc_bounds(self.wizard.date_from, self.wizard.date_to, self.env.user.tz)
 
     def months(self):
         """The first day of each month of the period, in order."""
@@ -226,7 +223,7 @@ class XlsxReport:
         for key in spec["series"]:
             col = layout.col_of(key)
             chart.add_series({
-                "name": "='%s'!%s" % (name, sheets.cell_ref(layout.header_row, col, absolute=True)),
+                "name": "='%s'!%s" % (name, xl_rowcol_to_cell(layout.header_row, col, row_abs=True, col_abs=True)),
                 "categories": categories,
                 "values": "='%s'!%s" % (name, layout.data_range(key)),
                 **({"data_labels": {"percentage": True}} if spec["type"] == "pie" else {}),

@@ -7,6 +7,8 @@ into translated messages.
 
 import datetime
 
+from .school import IN_MOVEMENT
+
 # problem codes, in the order they are checked: the first one found is the one reported
 WINDOW_NOT_OPEN = "window_not_open"
 WINDOW_CLOSED = "window_closed"
@@ -58,7 +60,7 @@ def audience_problem(event, pupil, now):
             return ALREADY_MEMBER, {}
         if pupil["status"] != "applicant":
             return NOT_IN_MOVEMENT, {}
-    elif pupil["status"] not in ("applicant", "active"):
+    elif pupil["status"] not in IN_MOVEMENT:
         return NOT_IN_MOVEMENT, {}
     if event.get("tier_ids") and pupil.get("tier_id") not in event["tier_ids"]:
         return TIER, {}

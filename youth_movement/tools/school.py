@@ -11,6 +11,7 @@ MIN_GRADE = 0
 MAX_GRADE = 11
 YEAR_START_MONTH = 9
 MIN_OWN_LOGIN_AGE = 12  # a pupil may have their own portal login from this age, once a parent agrees
+IN_MOVEMENT = ("applicant", "active")  # the statuses of a pupil in the movement (an applicant is, until decided)
 
 
 def school_year_of(day):

@@ -1,8 +1,8 @@
 """Sheet layouts of the Excel reports: where the title block, the headers, the rows and the totals go.
 
-Plain Python, no Odoo and no xlsxwriter: the report builders (``report/``) turn these plans into
-cells. Rows and columns are counted from 0, as xlsxwriter does; the ``A1`` references returned
-here are what Excel formulas need.
+Plain Python, no Odoo: the report builders (``report/``) turn these plans into cells. Rows and
+columns are counted from 0, as xlsxwriter does; the ``A1`` references come from
+``xlsxwriter.utility``.
 
 A sheet is laid out top to bottom, which lets xlsxwriter stream it (``constant_memory`` writes a
 row once and forgets it)::
@@ -17,6 +17,8 @@ row once and forgets it)::
 
 import dataclasses
 import re
+
+from xlsxwriter.utility import xl_range, xl_range_abs, xl_rowcol_to_cell
 
 # number formats, in Excel's own codes
 INTEGER = "#,##0"
@@ -54,34 +56,6 @@ class Column:
     num_format: str | None = None
     total: str | None = TOTAL_NONE
     ratio: tuple | None = None
-
-
-def col_letter(col):
-    """0 -> ``'A'``, 25 -> ``'Z'``, 26 -> ``'AA'``.
-
-    >>> col_letter(0), col_letter(27), col_letter(702)
-    ('A', 'AB', 'AAA')
-    """
-    if col < 0:
-        raise ValueError("column numbers start at 0")
-    letters = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
-def cell_ref(row, col, absolute=False):
-    """``(0, 0)`` -> ``'A1'``; with ``absolute`` -> ``'$A$1'``."""
-    if absolute:
-        return "$%s$%d" % (col_letter(col), row + 1)
-    return "%s%d" % (col_letter(col), row + 1)
-
-
-def range_ref(first_row, first_col, last_row, last_col, absolute=False):
-    """The ``A1:B2`` reference of a block of cells."""
-    return "%s:%s" % (cell_ref(first_row, first_col, absolute), cell_ref(last_row, last_col, absolute))
 
 
 def sheet_name(name, taken=()):
@@ -148,7 +122,8 @@ class TableLayout:
     def data_range(self, key, absolute=True):
         """The reference of a column's data cells, for charts and formulas."""
         col = self.col_of(key)
-        return range_ref(self.first_data_row, col, max(self.last_data_row, self.first_data_row), col, absolute)
+        reference = xl_range_abs if absolute else xl_range
+        return reference(self.first_data_row, col, max(self.last_data_row, self.first_data_row), col)
 
 
 def title_block(title, lines):
@@ -205,7 +180,7 @@ def total_formula(layout, column):
         if layout.row_count == 0:
             return "=0"
         return "=SUBTOTAL(%d,%s)" % (
-            _SUBTOTAL[column.total], range_ref(layout.first_data_row, col, layout.last_data_row, col),
+            _SUBTOTAL[column.total], xl_range(layout.first_data_row, col, layout.last_data_row, col),
         )
     if column.total == TOTAL_RATIO:
         numerator, denominator = (layout.col_of(key) for key in column.ratio)
@@ -222,28 +197,11 @@ def ratio(numerator, denominator):
 
 def ratio_formula(row, numerator_col, denominator_col):
     """A formula dividing two cells of a row, empty when the denominator is 0 or empty."""
-    num = cell_ref(row, numerator_col)
-    den = cell_ref(row, denominator_col)
+    num = xl_rowcol_to_cell(row, numerator_col)
+    den = xl_rowcol_to_cell(row, denominator_col)
     return '=IF(N(%s)=0,"",%s/%s)' % (den, num, den)
 
 
 def row_values(columns, row):
     """The values of a row dict in column order, ``None`` for the missing ones."""
     return [row.get(column.key) for column in columns]
-
-
-def crosstab(counts, row_keys, col_keys):
-    """Turn ``{(row_key, col_key): n}`` into ``{row_key: {col_key: n}}`` with zeros filled in,
-    for every row and column key given (in their order)."""
-    return {
-        row_key: {col_key: counts.get((row_key, col_key), 0) for col_key in col_keys}
-        for row_key in row_keys
-    }
-
-
-def chunks(items, size):
-    """Successive slices of at most ``size`` items."""
-    if size < 1:
-        raise ValueError("chunk size must be positive")
-    for start in range(0, len(items), size):
-        yield items[start:start + size]

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools import timezone
+
 
 class YouthEventAttendanceWizard(models.TransientModel):
     _name = "youth.event.attendance.wizard"
@@ -23,7 +25,7 @@ class YouthEventAttendanceWizard(models.TransientModel):
                 values["event_id"] = registrations.event_id.id
         event = self.env["event.event"].browse(values.get("event_id"))
         if event and "day" in fields_list:
-            today = event._youth_today_in(event.date_tz)
+            today = timezone.today_in(event.date_tz)
             days = event._youth_days()
             values["day"] = today if today in days or not days else days[0]
         return values

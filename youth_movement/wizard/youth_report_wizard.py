@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 from odoo.osv import expression
 
 from ..report.xlsx_report import REGISTRY, XlsxReport
-from ..tools import school
+from ..tools import school, timezone
 
 MANAGER = "youth_movement.youth_movement_group_regional_manager"
 COORDINATOR = "youth_movement.youth_movement_group_district_coordinator"
@@ -158,8 +158,7 @@ class YouthReportWizard(models.TransientModel):
 
     def _format_datetime(self, value):
         """A UTC datetime in the user's time zone."""
-        local = fields.Datetime.context_timestamp(self.with_context(tz=self.env.user.tz or "Asia/Almaty"), value)
-        return local.strftime("%d.%m.%Y %H:%M")
+        return timezone.to_local(value, self.env.user.tz).strftime("%d.%m.%Y %H:%M")
 
     def _period_label(self):
         dates = "%s – %s" % (self._format_date(self.date_from), self._format_date(self.date_to))

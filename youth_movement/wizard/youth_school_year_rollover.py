@@ -32,7 +32,7 @@ class YouthSchoolYearRollover(models.TransientModel):
         last = self.env["ir.config_parameter"].sudo().get_param("youth_movement.last_rollover_year")
         for wizard in self:
             year = wizard.school_year or 0
-            pending = [("status", "in", ("applicant", "active")), ("school_year", "<", year)]
+            pending = [("status", "in", school.IN_MOVEMENT), ("school_year", "<", year)]
             groups = Member._read_group(pending, ["grade", "school_year"], ["__count"])
             wizard.to_graduate = sum(
                 count for grade, grade_year, count in groups if school.promote(grade, grade_year, year)[1]

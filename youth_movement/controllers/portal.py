@@ -5,6 +5,7 @@ from werkzeug.exceptions import NotFound
 from odoo import fields, http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import content_disposition, request
+from odoo.tools import format_date
 
 from odoo.addons.auth_signup.controllers.main import AuthSignupHome
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -241,8 +242,17 @@ class YouthPortal(CustomerPortal):
             "relations": request.env["youth.guardian.link"]._fields["relation"]._description_selection(request.env),
             "consent_types": request.env["youth.consent.type"].sudo().search([]),
             "iin_preview": Member._portal_iin_preview(post.get("iin")),
-            "sexes": dict(Member._fields["sex"]._description_selection(request.env)),
         }
+
+    @http.route("/my/children/apply/iin", type="json", auth="user")
+    def portal_youth_iin_preview(self, iin=None, **kw):
+        """What the application form shows beside the IIN as it is typed: the birth date and sex the
+        number encodes, or nothing when it is not a valid IIN. It reads the number only and looks
+        nothing up, so it tells nobody whether a child is known."""
+        preview = request.env["youth.member"]._portal_iin_preview(iin if isinstance(iin, str) else None)
+        if not preview:
+            return None
+        return {"birth_date": format_date(request.env, preview["birth_date"]), "sex": preview["sex"]}
 
     @http.route("/my/children/apply", type="http", auth="user", methods=["GET", "POST"], website=True)
     def portal_youth_apply(self, **post):

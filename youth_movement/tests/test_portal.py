@@ -146,6 +146,22 @@ class TestPortal(HttpCase):
         for secret in ("Secret Child", "Parent B", "Far school</td>"):
             self.assertNotIn(secret, response.text)
 
+    def test_iin_preview_reads_the_number_only(self):
+        """The form's IIN preview comes from the server's own IIN rules, and answers alike for a
+        member's IIN and an unknown one: it tells the birth date and sex, never membership."""
+        self.authenticate("parent_a", "parent_a")
+
+        def preview(value):
+            return self.make_jsonrpc_request("/my/children/apply/iin", {"iin": value})
+
+        known = preview(self.other_child.iin)
+        self.assertEqual(known, {"birth_date": "05/06/2012", "sex": "Male"})
+        unknown_iin = iin_rules.make(__import__("datetime").date(2012, 5, 6), "male", 78)
+        self.assertEqual(preview(unknown_iin), known, "a member's IIN and an unknown one read the same")
+        bad = self.other_child.iin[:11] + str((int(self.other_child.iin[11]) + 1) % 10)
+        for value in (bad, "12345", "", None, 12, ["x"]):
+            self.assertIsNone(preview(value), value)
+
     def test_approval_and_rejection_tell_the_family(self):
         """Approving or rejecting in the back office tells the parent, with the reason."""
         self.authenticate("parent_a", "parent_a")

@@ -1,42 +1,24 @@
 /* The membership application form: schools follow the district, and the birth date and sex
- * read from the IIN are shown as it is typed (the server checks everything again). */
+ * the IIN encodes are shown as it is typed (read by the server, which checks everything again). */
 (function () {
     "use strict";
 
-    function checkDigit(digits, weights) {
-        let total = 0;
-        for (let i = 0; i < 11; i++) {
-            total += digits[i] * weights[i];
-        }
-        return total % 11;
-    }
-
-    function readIin(value) {
+    // The server reads the IIN (the same rules as when the form is sent); it looks nothing up.
+    async function readIin(value) {
         const iin = (value || "").replace(/\s+/g, "");
         if (!/^\d{12}$/.test(iin)) {
             return null;
         }
-        const digits = iin.split("").map(Number);
-        const centuries = { 1: 1800, 2: 1800, 3: 1900, 4: 1900, 5: 2000, 6: 2000 };
-        const century = centuries[digits[6]];
-        if (!century) {
+        const response = await fetch("/my/children/apply/iin", {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ jsonrpc: "2.0", method: "call", params: { iin } }),
+        });
+        if (!response.ok) {
             return null;
         }
-        let digit = checkDigit(digits, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-        if (digit === 10) {
-            digit = checkDigit(digits, [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
-        }
-        if (digit === 10 || digit !== digits[11]) {
-            return null;
-        }
-        const year = century + Number(iin.slice(0, 2));
-        const month = Number(iin.slice(2, 4));
-        const day = Number(iin.slice(4, 6));
-        const date = new Date(year, month - 1, day);
-        if (date.getMonth() !== month - 1 || date.getDate() !== day) {
-            return null;
-        }
-        return { date: iin.slice(4, 6) + "." + iin.slice(2, 4) + "." + year, male: digits[6] % 2 === 1 };
+        const answer = await response.json();
+        return answer.result || null;
     }
 
     function setup(form) {
@@ -58,11 +40,14 @@
 
         const iin = form.querySelector("input[name=iin]");
         const preview = form.querySelector(".o_youth_iin_preview");
-        iin.addEventListener("input", () => {
-            const read = readIin(iin.value);
-            preview.textContent = read
-                ? read.date + ", " + (read.male ? preview.dataset.male : preview.dataset.female)
-                : "";
+        let typed = 0;
+        iin.addEventListener("input", async () => {
+            const ticket = ++typed;
+            const read = await readIin(iin.value);
+            if (ticket === typed) {
+                // only the answer to the latest keystroke is shown
+                preview.textContent = read ? read.birth_date + ", " + read.sex : "";
+            }
         });
     }
 

@@ -125,7 +125,7 @@ class RegionGenerator:
         self.stamp = fields.Datetime.now()
         self.uid = self.env.uid
 
-    # ------------------------------------------------------------ organisation (ORM)
+    # ------------------------------------------------------------ organization (ORM)
     def region(self):
         state = self.env["res.country.state"].search(
             [("country_id.code", "=", "KZ"), ("code", "=", self.options.region)], limit=1,
@@ -136,7 +136,7 @@ class RegionGenerator:
             sys.exit(f"{state.name} already has districts: generate into a fresh database or pick --region")
         return state
 
-    def organisation(self, state):
+    def organization(self, state):
         rnd, options = self.rnd, self.options
         prefix = state.name.removesuffix(" Region")
         kinds = ["city", "city"] + ["district"] * (options.districts - 2)
@@ -368,8 +368,8 @@ def main():
     with odoo_env.environment(options.database) as env:
         generator = RegionGenerator(env, options)
         state = generator.region()
-        districts, schools = generator.organisation(state)
-        organised = clock()
+        districts, schools = generator.organization(state)
+        organized = clock()
         made = generator.people(state, schools)
         copied = clock()
         region = state.name
@@ -386,8 +386,8 @@ def main():
         env.cr.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
         size = env.cr.fetchone()[0]
     print(f"{region} in database {options.database} (seed {options.seed}):")
-    print(f"  {len(districts)} districts, {len(schools)} schools, {units} units (ORM, {organised:.1f} s)")
-    print("  " + ", ".join(f"{count} {what}" for what, count in made.items()) + f" (COPY, {copied - organised:.1f} s)")
+    print(f"  {len(districts)} districts, {len(schools)} schools, {units} units (ORM, {organized:.1f} s)")
+    print("  " + ", ".join(f"{count} {what}" for what, count in made.items()) + f" (COPY, {copied - organized:.1f} s)")
     if checked:
         print(f"  ORM check: {checked} pupils, their parents, links and consents recomputed and validated, "
               f"no difference ({checked_in:.1f} s)")

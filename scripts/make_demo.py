@@ -3,8 +3,8 @@
 
     python3 scripts/make_demo.py
 
-Writes youth_movement/demo/youth_organisation_demo.xml and youth_member_demo.xml. People's names
-are invented; places and organisations are those of the council meeting in DOMAIN.md.
+Writes youth_movement/demo/youth_organization_demo.xml and youth_member_demo.xml. People's names
+are invented; places and organizations are those of the council meeting in DOMAIN.md.
 """
 import datetime
 import importlib.util
@@ -86,7 +86,7 @@ def record(lines, xmlid, model, fields):
     lines.append("    </record>")
 
 
-def organisation():
+def organization():
     lines = ['<?xml version="1.0" encoding="utf-8"?>', "<odoo>"]
     for key, name, kind, _count in DISTRICTS:
         record(lines, f"district_{key}_demo", "youth.district", {
@@ -113,7 +113,7 @@ def organisation():
                 "phone": f"+7 7222 {40 + number:02d} {10 + i:02d} {30 + number:02d}",
             })
     lines.append("</odoo>")
-    (DEMO / "youth_organisation_demo.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (DEMO / "youth_organization_demo.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return number
 
 
@@ -212,6 +212,6 @@ def members(school_count):
 
 
 if __name__ == "__main__":
-    schools = organisation()
+    schools = organization()
     pupils, parents = members(schools)
     print(f"{schools} schools, {pupils} pupils, {parents} parents")

@@ -1,8 +1,8 @@
 {
     "name": "Youth Movement",
-    "summary": "The school children's and youth movement of a Kazakh region: organisation, members, "
+    "summary": "The school children's and youth movement of a Kazakh region: organization, members, "
     "parents and consents; coordination councils, decisions and the annual work plan",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Education",
     "author": "youth_movement developers",
     "website": "https://example.org/youth_movement",
@@ -64,7 +64,7 @@
         ],
     },
     "demo": [
-        "demo/youth_organisation_demo.xml",
+        "demo/youth_organization_demo.xml",
         "demo/youth_member_demo.xml",
         "demo/res_users_demo.xml",
         "demo/youth_school_enrollment_demo.xml",

@@ -12,22 +12,22 @@ LEVELS = [("region", "Region"), ("district", "District"), ("school", "School"), 
 class EventEvent(models.Model):
     _inherit = "event.event"
 
-    # who organises it
+    # who organizes it
     youth_level = fields.Selection(
         LEVELS, string="Level", index=True, tracking=True,
-        help="The level that organises the event: regional events are visible to all the movement's staff, "
+        help="The level that organizes the event: regional events are visible to all the movement's staff, "
         "district and school events to the district's coordinators and the school's leaders.",
     )
     district_id = fields.Many2one(
-        "youth.district", string="Organising district", index=True, ondelete="restrict",
+        "youth.district", string="Organizing district", index=True, ondelete="restrict",
         compute="_compute_district_id", store=True, readonly=False, tracking=True,
     )
     school_id = fields.Many2one(
-        "res.partner", string="Organising school", index=True, ondelete="restrict",
+        "res.partner", string="Organizing school", index=True, ondelete="restrict",
         compute="_compute_school_id", store=True, readonly=False, tracking=True,
         domain="[('is_youth_school', '=', True)]",
     )
-    unit_id = fields.Many2one("youth.unit", string="Organising unit", index=True, ondelete="restrict", tracking=True)
+    unit_id = fields.Many2one("youth.unit", string="Organizing unit", index=True, ondelete="restrict", tracking=True)
     youth_category_id = fields.Many2one(
         "youth.event.category", string="Category", index=True, ondelete="restrict", tracking=True,
     )
@@ -45,7 +45,7 @@ class EventEvent(models.Model):
     allowed_district_ids = fields.Many2many(
         "youth.district", "event_event_youth_district_allowed_rel", "event_id", "district_id",
         string="Districts allowed",
-        help="Pupils of these districts (or of the schools below) may come. Empty: the organiser's district, "
+        help="Pupils of these districts (or of the schools below) may come. Empty: the organizer's district, "
         "school or unit decides, and regional events are open to the whole region.",
     )
     allowed_school_ids = fields.Many2many(
@@ -160,13 +160,13 @@ class EventEvent(models.Model):
 
     # ------------------------------------------------------------------ constraints
     @api.constrains("youth_level", "district_id", "school_id", "unit_id")
-    def _check_organiser(self):
+    def _check_organizer(self):
         required = {"district": "district_id", "school": "school_id", "unit": "unit_id"}
         for event in self:
             fname = required.get(event.youth_level)
             if fname and not event[fname]:
                 raise ValidationError(self.env._(
-                    "The event %(event)s is organised by a %(level)s: say which one.",
+                    "The event %(event)s is organized by a %(level)s: say which one.",
                     event=event.name, level=dict(self._fields["youth_level"]._description_selection(self.env))[
                         event.youth_level].lower(),
                 ))
@@ -351,7 +351,7 @@ class EventEvent(models.Model):
         return self._youth_problem_message(code, details, member)
 
     def _youth_region_ok(self, member):
-        """Regional events are for the pupils of the organiser's region (any, when not known)."""
+        """Regional events are for the pupils of the organizer's region (any, when not known)."""
         region = self.district_id.state_id
         return not region or not member.region_id or member.region_id == region
 

@@ -6,16 +6,16 @@ from ..const import STAFF
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    # organisations: schools and partner organisations
+    # organizations: schools and partner organizations
     youth_org_type_id = fields.Many2one(
-        "youth.organization.type", string="Organisation type", index=True, ondelete="restrict",
+        "youth.organization.type", string="Organization type", index=True, ondelete="restrict",
     )
     is_youth_school = fields.Boolean(
         "Is a school", related="youth_org_type_id.is_school", store=True, index=True,
     )
     youth_district_id = fields.Many2one(
         "youth.district", string="District", index=True, ondelete="restrict",
-        help="District or city of regional significance the organisation belongs to.",
+        help="District or city of regional significance the organization belongs to.",
     )
     youth_user_ids = fields.Many2many(
         "res.users", "youth_school_res_users_rel", "school_id", "user_id", string="School leaders",

@@ -24,9 +24,9 @@ class YouthCouncil(models.Model):
         "youth.district", string="District or city", ondelete="restrict", index=True, tracking=True,
         help="The district or city whose council this is; empty for the regional council.",
     )
-    organisation_id = fields.Many2one(
-        "res.partner", string="Organisation", domain=[("is_company", "=", True)],
-        help="The organisation that keeps the council, e.g. the regional education department.",
+    organization_id = fields.Many2one(
+        "res.partner", string="Organization", domain=[("is_company", "=", True)],
+        help="The organization that keeps the council, e.g. the regional education department.",
     )
     active = fields.Boolean(default=True)
     # quorum and follow-up

@@ -35,7 +35,7 @@ class YouthCouncilDecision(models.Model):
     # who executes it and by when
     partner_ids = fields.Many2many(
         "res.partner", "youth_council_decision_partner_rel", "decision_id", "partner_id",
-        string="Responsible", help="People or organisations who execute the decision.",
+        string="Responsible", help="People or organizations who execute the decision.",
     )
     district_ids = fields.Many2many(
         "youth.district", "youth_council_decision_district_rel", "decision_id", "district_id",

@@ -45,7 +45,7 @@ class YouthCouncilMeeting(models.Model):
     venue = fields.Char(tracking=True)
     cohost_ids = fields.Many2many(
         "res.partner", "youth_council_meeting_cohost_rel", "meeting_id", "partner_id",
-        string="Co-hosting organisations", domain=[("is_company", "=", True)],
+        string="Co-hosting organizations", domain=[("is_company", "=", True)],
     )
     plan_line_id = fields.Many2one("youth.work.plan.line", string="Work plan line", index=True, groups=STAFF,
                                    ondelete="set null")
@@ -314,7 +314,7 @@ class YouthCouncilMeeting(models.Model):
                 event = self.env["calendar.event"].with_context(
                     default_res_model=False, default_res_id=False).create(values)
                 super(YouthCouncilMeeting, meeting).write({"calendar_event_id": event.id})
-                # the organiser, when a participant, has accepted at once
+                # the organizer, when a participant, has accepted at once
                 meeting._youth_sync_answers(event.attendee_ids.filtered(lambda a: a.state == "accepted"))
         return True
 

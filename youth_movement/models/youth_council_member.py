@@ -18,7 +18,7 @@ class YouthCouncilMember(models.Model):
     council_id = fields.Many2one("youth.council", string="Council", required=True, ondelete="cascade", index=True)
     partner_id = fields.Many2one("res.partner", string="Person", required=True, ondelete="restrict", index=True)
     position = fields.Char(help="The member's office, as the minutes write it.")
-    organisation_id = fields.Many2one("res.partner", string="Organisation", domain=[("is_company", "=", True)])
+    organization_id = fields.Many2one("res.partner", string="Organization", domain=[("is_company", "=", True)])
     role = fields.Selection(ROLES, required=True, default="member")
     role_order = fields.Integer(compute="_compute_role_order", store=True)
     date_from = fields.Date("Member from")
@@ -62,7 +62,7 @@ class YouthCouncilMember(models.Model):
     def _onchange_partner_id(self):
         if self.partner_id:
             self.position = self.position or self.partner_id.function
-            self.organisation_id = self.organisation_id or self.partner_id.parent_id
+            self.organization_id = self.organization_id or self.partner_id.parent_id
 
     def _in_term(self, day):
         self.ensure_one()

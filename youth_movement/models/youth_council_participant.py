@@ -24,7 +24,7 @@ class YouthCouncilParticipant(models.Model):
                                  readonly=False, precompute=True, index=True, ondelete="restrict")
     name = fields.Char(compute="_compute_name", store=True, readonly=False, required=True, precompute=True)
     position = fields.Char(compute="_compute_from_member", store=True, readonly=False, precompute=True)
-    organisation_id = fields.Many2one("res.partner", string="Organisation", compute="_compute_from_member",
+    organization_id = fields.Many2one("res.partner", string="Organization", compute="_compute_from_member",
                                       store=True, readonly=False, precompute=True, domain=[("is_company", "=", True)])
     role = fields.Selection(ROLES + [("guest", "Guest")], compute="_compute_from_member", store=True,
                             readonly=False, precompute=True)
@@ -52,7 +52,7 @@ class YouthCouncilParticipant(models.Model):
             member = participant.member_id
             participant.partner_id = member.partner_id
             participant.position = member.position
-            participant.organisation_id = member.organisation_id
+            participant.organization_id = member.organization_id
             participant.role = member.role
         for participant in self.filtered(lambda p: not p.member_id and not p.role):
             participant.role = "guest"

@@ -10,7 +10,7 @@ class YouthWorkPlan(models.Model):
     _order = "school_year desc, partner_id"
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False, required=True, precompute=True)
-    partner_id = fields.Many2one("res.partner", string="Organisation", required=True, index=True,
+    partner_id = fields.Many2one("res.partner", string="Organization", required=True, index=True,
                                  domain=[("is_company", "=", True)], tracking=True)
     school_year = fields.Integer(
         required=True, aggregator=False,
@@ -26,7 +26,7 @@ class YouthWorkPlan(models.Model):
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
-        ("partner_year_uniq", "unique(partner_id, school_year)", "An organisation has one plan per school year."),
+        ("partner_year_uniq", "unique(partner_id, school_year)", "An organization has one plan per school year."),
     ]
 
     @api.depends("partner_id", "school_year")

@@ -142,7 +142,7 @@ class YouthWorkPlanLine(models.Model):
         return {line_id: len(members) for line_id, members in by_line.items()}
 
     def action_create_event(self):
-        """Create the event this line schedules, organised at the line's district, and open it."""
+        """Create the event this line schedules, organized at the line's district, and open it."""
         self.ensure_one()
         start = fields.Datetime.to_datetime(self.date_start or fields.Date.context_today(self))
         values = {

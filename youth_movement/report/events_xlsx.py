@@ -1,8 +1,8 @@
-"""Events and participation: events held by month, category and organising district; the pupils
+"""Events and participation: events held by month, category and organizing district; the pupils
 they reached, attendance and results by the pupils' district and by category; and, when asked,
 the participation detail (one row per registration, streamed).
 
-Two scopes meet here. Events are counted where they are organised (the district or school of the
+Two scopes meet here. Events are counted where they are organized (the district or school of the
 scope; regional events in the region's scope). Participation is counted by the pupil: the
 registrations of the scope's pupils, at any event of the period the user may read.
 """
@@ -21,7 +21,7 @@ class EventReportMixin(ReportBuilder):
     """The domains the events' reports share."""
 
     def event_domain(self, scoped=True):
-        """Events of the period (or those chosen in the event list), organised in the scope."""
+        """Events of the period (or those chosen in the event list), organized in the scope."""
         wizard = self.wizard
         domain = wizard._source_domain("event.event")
         if not domain:  # the records chosen in the list stand for the period
@@ -60,7 +60,7 @@ class EventsReport(EventReportMixin):
 
     # ------------------------------------------------------------------ reading
     def _read_events(self):
-        """Events by month, category and organising district: one grouped read."""
+        """Events by month, category and organizing district: one grouped read."""
         Event = self.env["event.event"].with_context(tz=self.tz.zone)
         groups = Event._read_group(
             self.event_domain(), ["date_begin:month", "youth_category_id", "district_id"], ["__count"])
@@ -166,7 +166,7 @@ class EventsReport(EventReportMixin):
         xlsx = self.xlsx
         sheet = xlsx.add_sheet(_("Events by month"))
         top = xlsx.write_title(sheet, _("Events held by month and category"), [
-            (_("Events"), _("events that begin in the period, organised in the scope")),
+            (_("Events"), _("events that begin in the period, organized in the scope")),
         ])
         xlsx.write_table(
             sheet, columns, (sheets.row_values(columns, rows[month]) for month in months), top,
@@ -180,7 +180,7 @@ class EventsReport(EventReportMixin):
         rows = {district: {("category", key): 0 for key, _name in categories} for district in districts}
         for (_month, category, district), count in events["counts"].items():
             rows[district][("category", category)] += count
-        columns = [sheets.Column("name", _("Organising district"), 28, total=sheets.TOTAL_LABEL)] + \
+        columns = [sheets.Column("name", _("Organizing district"), 28, total=sheets.TOTAL_LABEL)] + \
             self._category_columns(categories) + [sheets.Column("total", _("Events"), 11, sheets.INTEGER,
                                                                 sheets.TOTAL_SUM)]
         for district, row in rows.items():
@@ -188,8 +188,8 @@ class EventsReport(EventReportMixin):
             row["total"] = sum(value for key, value in row.items() if isinstance(key, tuple))
         xlsx = self.xlsx
         sheet = xlsx.add_sheet(_("Events by district"))
-        top = xlsx.write_title(sheet, _("Events held by organising district and category"), [
-            (_("Events"), _("events that begin in the period, organised in the scope")),
+        top = xlsx.write_title(sheet, _("Events held by organizing district and category"), [
+            (_("Events"), _("events that begin in the period, organized in the scope")),
         ])
         xlsx.write_table(sheet, columns, (sheets.row_values(columns, rows[district]) for district in districts), top)
 

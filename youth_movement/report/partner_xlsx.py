@@ -1,5 +1,5 @@
-"""Partner organisations: the list by type and district, with a pie of the types, and their part
-in the period's council meetings (co-hosted, participants from them) and events (organised, held
+"""Partner organizations: the list by type and district, with a pie of the types, and their part
+in the period's council meetings (co-hosted, participants from them) and events (organized, held
 at their venue).
 
 :meth:`PartnerReport._activity_columns` and :meth:`PartnerReport._activity_values` add those
@@ -16,7 +16,7 @@ class PartnerReport(ReportBuilder):
     sequence = 50
 
     def _domain(self):
-        """Partner organisations in the scope: those of its districts and the region-wide ones
+        """Partner organizations in the scope: those of its districts and the region-wide ones
         (no district), as the requesting user may read them."""
         wizard = self.wizard
         scope = wizard._scope_domain("youth_district_id")
@@ -31,14 +31,14 @@ class PartnerReport(ReportBuilder):
         return [
             sheets.Column("cohosted", _("Meetings co-hosted"), 12, sheets.INTEGER, sheets.TOTAL_SUM),
             sheets.Column("participants", _("Participants at meetings"), 13, sheets.INTEGER, sheets.TOTAL_SUM),
-            sheets.Column("organised", _("Events organised"), 12, sheets.INTEGER, sheets.TOTAL_SUM),
+            sheets.Column("organized", _("Events organized"), 12, sheets.INTEGER, sheets.TOTAL_SUM),
             sheets.Column("venue", _("Events at their venue"), 12, sheets.INTEGER, sheets.TOTAL_SUM),
         ]
 
     def _activity_values(self, partners):
         """``{partner id: {column key: value}}`` for :meth:`_activity_columns`, read in bulk: the
-        meetings held in the period that the organisation co-hosted, the participants present on
-        its behalf, and the events of the period it organised or hosted (Odoo's organiser and venue),
+        meetings held in the period that the organization co-hosted, the participants present on
+        its behalf, and the events of the period it organized or hosted (Odoo's organizer and venue),
         as far as the user may read them. Four grouped reads, whatever the number of partners."""
         if not partners:
             return {}
@@ -54,13 +54,13 @@ class PartnerReport(ReportBuilder):
 
         count("cohosted", "youth.council.meeting", held + [("cohost_ids", "in", ids)], "cohost_ids")
         count("participants", "youth.council.participant", [
-            ("organisation_id", "in", ids), ("state", "=", "present"), ("meeting_id", "any", held),
-        ], "organisation_id")
+            ("organization_id", "in", ids), ("state", "=", "present"), ("meeting_id", "any", held),
+        ], "organization_id")
         period = [("date_begin", ">=", start), ("date_begin", "<", end)]
-        count("organised", "event.event", period + [("organizer_id", "in", ids)], "organizer_id")
+        count("organized", "event.event", period + [("organizer_id", "in", ids)], "organizer_id")
         count("venue", "event.event", period + [("address_id", "in", ids)], "address_id")
         for row in values.values():
-            for key in ("cohosted", "participants", "organised", "venue"):
+            for key in ("cohosted", "participants", "organized", "venue"):
                 row.setdefault(key, 0)
         return values
 
@@ -71,8 +71,8 @@ class PartnerReport(ReportBuilder):
             order="youth_org_type_id, name",
         )
         columns = [
-            sheets.Column("name", _("Organisation"), 40, total=sheets.TOTAL_COUNT),
-            sheets.Column("type", _("Organisation type"), 26),
+            sheets.Column("name", _("Organization"), 40, total=sheets.TOTAL_COUNT),
+            sheets.Column("type", _("Organization type"), 26),
             sheets.Column("district", _("District or city"), 22),
             sheets.Column("city", _("City"), 16),
             sheets.Column("phone", _("Phone"), 18),
@@ -90,8 +90,8 @@ class PartnerReport(ReportBuilder):
             row.update(activity.get(partner.id, {}))
             rows.append(sheets.row_values(columns, row))
         xlsx = self.xlsx
-        sheet = xlsx.add_sheet(_("Partner organisations"))
-        top = xlsx.write_title(sheet, _("Partner organisations"), [
+        sheet = xlsx.add_sheet(_("Partner organizations"))
+        top = xlsx.write_title(sheet, _("Partner organizations"), [
             (_("Meetings and events"), _("council meetings held and events that begin in the period")),
         ])
         layout = xlsx.write_table(sheet, columns, rows, top, total_label=_("Total"))
@@ -99,12 +99,12 @@ class PartnerReport(ReportBuilder):
         for partner in partners:
             by_type[partner.youth_org_type_id] = by_type.get(partner.youth_org_type_id, 0) + 1
         type_columns = [
-            sheets.Column("name", _("Organisation type"), 40, total=sheets.TOTAL_LABEL),
-            sheets.Column("count", _("Organisations"), 26, sheets.INTEGER, sheets.TOTAL_SUM),
+            sheets.Column("name", _("Organization type"), 40, total=sheets.TOTAL_LABEL),
+            sheets.Column("count", _("Organizations"), 26, sheets.INTEGER, sheets.TOTAL_SUM),
         ]
         xlsx.write_table(
             sheet, type_columns, [[org_type.name, count] for org_type, count in by_type.items()],
-            layout.totals_row + 2, main=False, caption=_("Organisations by type"),
-            chart={"type": "pie", "title": _("Organisations by type"), "categories": "name", "series": ["count"],
+            layout.totals_row + 2, main=False, caption=_("Organizations by type"),
+            chart={"type": "pie", "title": _("Organizations by type"), "categories": "name", "series": ["count"],
                    "anchor_row": layout.header_row, "anchor_col": len(columns) + 1},
         )

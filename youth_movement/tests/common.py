@@ -99,10 +99,10 @@ class CouncilCase(YouthCase):
         coordinator = cls.users["district_coordinator"]
         cls.council = env["youth.council"].create({
             "name": "Council of district A", "level": "district", "district_id": cls.district_a.id,
-            "organisation_id": cls.org.id, "secretary_user_id": coordinator.id, "reminder_days": 3,
+            "organization_id": cls.org.id, "secretary_user_id": coordinator.id, "reminder_days": 3,
             "member_ids": [
                 Command.create({"partner_id": cls.chair.id, "role": "chair", "position": "Deputy head",
-                                "organisation_id": cls.org.id}),
+                                "organization_id": cls.org.id}),
                 Command.create({"partner_id": coordinator.partner_id.id, "role": "secretary",
                                 "position": "Coordinator"}),
                 Command.create({"partner_id": cls.member_partners[0].id, "role": "member"}),

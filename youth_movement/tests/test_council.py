@@ -117,8 +117,8 @@ class TestCouncilMeeting(CouncilCase):
         meeting = self.make_meeting(day="2030-01-28")
         coordinator = self.users["district_coordinator"]
         meeting.with_user(coordinator).action_plan()
-        organiser = meeting.participant_ids.filtered(lambda p: p.partner_id == coordinator.partner_id)
-        self.assertEqual(organiser.state, "confirmed", "the organiser accepted by sending the invitations")
+        organizer = meeting.participant_ids.filtered(lambda p: p.partner_id == coordinator.partner_id)
+        self.assertEqual(organizer.state, "confirmed", "the organizer accepted by sending the invitations")
         user = self.council_member_user
         participant = meeting.participant_ids.filtered(lambda p: p.partner_id == user.partner_id)
         attendee = meeting.calendar_event_id.attendee_ids.filtered(lambda a: a.partner_id == user.partner_id)

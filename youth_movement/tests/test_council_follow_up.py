@@ -92,7 +92,7 @@ class TestWorkPlan(CouncilCase):
                                   "quarter": "3", "target": 250})
 
     def test_periods_and_name(self):
-        """Lines know their period in the school year; the plan is named after its organisation and year."""
+        """Lines know their period in the school year; the plan is named after its organization and year."""
         self.assertEqual(self.plan.name, "Education department, 2025\u20132026")
         self.assertEqual((str(self.meeting_line.date_start), str(self.meeting_line.date_end)),
                          ("2026-01-01", "2026-01-31"))

@@ -57,9 +57,9 @@ class TestEventEligibility(YouthEventCase):
         district_event.allowed_district_ids = self.district_b
         self.assertFalse(district_event._youth_check_eligibility(elsewhere))
 
-    def test_organiser_required(self):
+    def test_organizer_required(self):
         """A district event must name its district."""
-        with self.assertRaisesRegex(ValidationError, "organised by a district"):
+        with self.assertRaisesRegex(ValidationError, "organized by a district"):
             self.make_event(youth_level="district")
 
     def test_register_refuses_with_reason(self):

@@ -39,7 +39,7 @@ class TestEventReach(YouthEventCase):
         self.assertEqual(self.env["event.event"].search(action["domain"]), through_line | direct)
 
     def test_plan_line_creates_its_event(self):
-        """A plan line of kind event creates its event, linked back and organised in its district."""
+        """A plan line of kind event creates its event, linked back and organized in its district."""
         action = self.line.action_create_event()
         event = self.env["event.event"].browse(action["res_id"])
         self.assertEqual(event.plan_line_id, self.line)

@@ -190,20 +190,20 @@ class TestReportXlsx(XlsxReadMixin, YouthCase):
         self.assertTrue(action["url"].startswith("/web/content/"))
 
     def test_partner_sheet(self):
-        """Partner organisations are listed with their type and district, counted and charted."""
+        """Partner organizations are listed with their type and district, counted and charted."""
         wizard = self._wizard(report_membership=False, report_partners=True, scope="districts",
                               district_ids=[(6, 0, self.district_a.ids)])
         book = self._open(wizard)
-        self.assertEqual(book.sheetnames, ["Partner organisations"])
-        sheet = book["Partner organisations"]
+        self.assertEqual(book.sheetnames, ["Partner organizations"])
+        sheet = book["Partner organizations"]
         _block, _headers, data, totals = self._table(sheet)
-        rows = {row["Organisation"]: row for row in data}
+        rows = {row["Organization"]: row for row in data}
         self.assertEqual(rows["Test district library"]["District or city"], "Test district A")
-        self.assertEqual(rows["Test district library"]["Organisation type"], "Library")
+        self.assertEqual(rows["Test district library"]["Organization type"], "Library")
         expected = self.env["res.partner"].search_count([
             ("youth_org_type_id", "!=", False), ("is_youth_school", "=", False),
             "|", ("youth_district_id", "=", False), ("youth_district_id", "=", self.district_a.id)])
-        self.assertEqual(totals["Organisation"], expected)
+        self.assertEqual(totals["Organization"], expected)
         self.assertEqual(len(data), expected)
         self.assertEqual(len(sheet._charts), 1)
 

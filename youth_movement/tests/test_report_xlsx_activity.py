@@ -119,7 +119,7 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
 
     # ------------------------------------------------------------------ events and participation
     def test_events_by_month_and_district(self):
-        """Events are counted by month, category and organising district as the ORM counts them, with a chart."""
+        """Events are counted by month, category and organizing district as the ORM counts them, with a chart."""
         book = self._open(self._wizard(scope="region", report_events=True))
         self.assertEqual(book.sheetnames[:4], HEADERS["en_US"]["sheets"][:4])
         sheet = book["Events by month"]
@@ -139,7 +139,7 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
         self.assertEqual(totals["Contest"], len(self._period_events([("youth_category_id", "=",
                                                                       self.category_contest.id)])))
         _block, _headers, districts, totals = self._table(book["Events by district"])
-        by_district = {row["Organising district"]: row["Events"] for row in districts}
+        by_district = {row["Organizing district"]: row["Events"] for row in districts}
         self.assertEqual(by_district, {
             "Regional events": len(self._period_events([("district_id", "=", False)])),
             "Test district A": len(self._period_events([("district_id", "=", self.district_a.id)])),
@@ -242,7 +242,7 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
                               report_participation_list=True, report_decisions=True, report_work_plan=True)
         book = self._open(wizard)
         _block, _headers, districts, totals = self._table(book["Events by district"])
-        self.assertEqual([row["Organising district"] for row in districts], ["Test district A"])
+        self.assertEqual([row["Organizing district"] for row in districts], ["Test district A"])
         _block, _headers, participation, _totals = self._table(book["Participation by district"])
         self.assertEqual([row["District or city"] for row in participation], ["Test district A"])
         _block, _headers, detail, _totals = self._table(book["Participation detail"])
@@ -403,20 +403,20 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
 
     # ------------------------------------------------------------------ partners
     def test_partner_activity_columns(self):
-        """Partner organisations show the meetings they co-hosted and attended and the events they organised."""
+        """Partner organizations show the meetings they co-hosted and attended and the events they organized."""
         meeting = self.make_meeting(day="2026-01-28", cohost_ids=[(6, 0, self.partner_org.ids)])
         meeting.action_add_members()
         self.env["youth.council.participant"].create({
-            "meeting_id": meeting.id, "name": "Vice-rector", "organisation_id": self.partner_org.id})
+            "meeting_id": meeting.id, "name": "Vice-rector", "organization_id": self.partner_org.id})
         self.hold(meeting)
         book = self._open(self._wizard(scope="region", report_partners=True))
-        _block, headers, data, totals = self._table(book["Partner organisations"])
-        row = next(row for row in data if row["Organisation"] == "Test university")
+        _block, headers, data, totals = self._table(book["Partner organizations"])
+        row = next(row for row in data if row["Organization"] == "Test university")
         self.assertEqual((row["Meetings co-hosted"], row["Participants at meetings"]), (1, 1))
-        self.assertEqual((row["Events organised"], row["Events at their venue"]), (
+        self.assertEqual((row["Events organized"], row["Events at their venue"]), (
             len(self._period_events([("organizer_id", "=", self.partner_org.id)])),
             len(self._period_events([("address_id", "=", self.partner_org.id)]))))
-        self.assertEqual((row["Events organised"], row["Events at their venue"]), (1, 1))
+        self.assertEqual((row["Events organized"], row["Events at their venue"]), (1, 1))
         held = self.env["youth.council.meeting"].search([
             ("start", ">=", "2025-08-31 19:00:00"), ("start", "<", "2026-08-31 19:00:00"),
             ("state", "in", ("held", "approved"))])

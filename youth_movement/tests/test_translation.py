@@ -18,7 +18,7 @@ class TestTranslation(YouthCase):
         cls.env["ir.module.module"]._load_module_terms(["youth_movement"], LANGS)
 
     def test_records_translated(self):
-        """Tiers, districts, organisation types and consent texts show in Kazakh and Russian."""
+        """Tiers, districts, organization types and consent texts show in Kazakh and Russian."""
         kyran = self.env.ref("youth_movement.tier_zhas_kyran")
         self.assertEqual(kyran.with_context(lang="kk_KZ").name, "«Жас Қыран»")
         self.assertEqual(kyran.with_context(lang="ru_RU").name, "«Жас Қыран»")

@@ -38,7 +38,7 @@ class YouthReportWizard(models.TransientModel):
         "Participation detail", help="One row per registration of a pupil: event, date, district, school, pupil, "
         "grade, status, days present, result.",
     )
-    report_partners = fields.Boolean("Partner organisations", help="Partner organisations by type and district.")
+    report_partners = fields.Boolean("Partner organizations", help="Partner organizations by type and district.")
     report_decisions = fields.Boolean(
         "Council decisions", help="Decisions per council and meeting: responsible, deadline, status, days overdue; "
         "the district roll-up of the decisions sent down.",

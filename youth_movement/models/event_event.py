@@ -274,17 +274,6 @@ class EventEvent(models.Model):
             tuple(self.ids)))
         self.invalidate_recordset(["youth_seat_serial"])
 
-    def _youth_seats_taken(self):
-        """``{event_id: confirmed seats}`` read from the database (call under :meth:`_youth_lock`)."""
-        if not self.ids:
-            return {}
-        self.env["event.registration"].flush_model(["event_id", "state", "active"])
-        self.env.cr.execute(SQL(
-            """SELECT event_id, count(*) FROM event_registration
-                WHERE event_id IN %s AND state IN ('open', 'done') AND active
-                GROUP BY event_id""", tuple(self.ids)))
-        return dict(self.env.cr.fetchall())
-
     def _youth_last_waitlist_positions(self):
         if not self.ids:
             return {}
@@ -294,12 +283,12 @@ class EventEvent(models.Model):
                 WHERE event_id IN %s AND state = 'waitlist' GROUP BY event_id""", tuple(self.ids)))
         return {event_id: position or 0 for event_id, position in self.env.cr.fetchall()}
 
-    def _youth_free_seats(self, taken=None):
-        """``{event_id: free seats or None when unlimited}``."""
-        taken = self._youth_seats_taken() if taken is None else taken
+    def _youth_free_seats(self):
+        """``{event_id: free seats or None when unlimited}``, from Odoo's ``seats_available``
+        computed afresh (call under :meth:`_youth_lock`, so that the count is the committed one)."""
+        self.invalidate_recordset(["seats_reserved", "seats_used", "seats_available", "seats_taken"])
         return {
-            event.id: max(event.seats_max - taken.get(event.id, 0), 0)
-            if event.seats_limited and event.seats_max else None
+            event.id: max(event.seats_available, 0) if event.seats_limited and event.seats_max else None
             for event in self
         }
 

@@ -202,7 +202,6 @@ class EventRegistration(models.Model):
         new_state = vals.get("state")
         if new_state and new_state != "waitlist":
             vals = dict(vals, waitlist_position=0)
-        moving.filtered(lambda r: r._youth_seated_after(vals))._youth_check_free_seats()
         if new_state == "waitlist":
             last = events._youth_last_waitlist_positions()
             res = True
@@ -214,6 +213,9 @@ class EventRegistration(models.Model):
                 res = super(EventRegistration, reg).write(values) and res
         else:
             res = super().write(vals)
+        if "active" in vals:
+            # Odoo checks the seats on a change of state, not of active (as its toggle_active says)
+            self.filtered(lambda r: r.state in SEATED and r.active).event_id._check_seats_availability()
         freed = self.filtered(lambda r: before[r.id][0] in SEATED and before[r.id][1]
                               and (r.state not in SEATED or not r.active))
         left_line = self.filtered(lambda r: before[r.id][0] == "waitlist" and r.state != "waitlist")
@@ -230,20 +232,6 @@ class EventRegistration(models.Model):
         """Whether the registration holds a seat once ``vals`` are written."""
         self.ensure_one()
         return vals.get("state", self.state) in SEATED and vals.get("active", self.active)
-
-    def _youth_check_free_seats(self):
-        """Refuse to seat more registrations than the events have free seats (under the lock)."""
-        newcomers = self
-        if not newcomers:
-            return
-        free = newcomers.event_id.sudo()._youth_free_seats()
-        for event in newcomers.event_id:
-            wanted = len(newcomers.filtered(lambda r, event=event: r.event_id == event))
-            if free[event.id] is not None and wanted > free[event.id]:
-                raise UserError(self.env._(
-                    "%(event)s has %(free)s free seats for %(wanted)s registrations: the others stay on the "
-                    "waitlist until a seat is freed.", event=event.name, free=free[event.id], wanted=wanted,
-                ))
 
     def unlink(self):
         events = self.filtered(lambda r: r.state in SEATED and r.active).event_id.sudo()

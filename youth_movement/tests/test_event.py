@@ -138,8 +138,10 @@ class TestEventWaitlist(YouthEventCase):
         event = self.make_event(seats=1)
         event._youth_register(self.make_member())
         waiting = event._youth_register(self.make_member())
-        with self.assertRaisesRegex(UserError, "0 free seats for 1 registrations"):
+        with self.assertRaisesRegex(ValidationError, "not enough seats"):
             waiting.action_confirm()
+        waiting.invalidate_recordset()
+        self.assertEqual((waiting.state, waiting.waitlist_position), ("waitlist", 1))
 
     def test_registering_again_after_cancelling(self):
         """A pupil who cancelled may register again and goes to the end of the line."""

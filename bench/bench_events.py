@@ -95,10 +95,10 @@ def generate(env, events, registrations):
              WHERE e.name->>'en_US' LIKE %(like)s
                AND NOT EXISTS (SELECT 1 FROM event_registration r WHERE r.event_id = e.id);
         INSERT INTO event_registration (
-            event_id, youth_member_id, partner_id, booker_partner_id, name, state, waitlist_position, barcode,
+            event_id, youth_member_id, partner_id, name, state, waitlist_position, barcode,
             company_id, active, member_school_id, member_district_id, date_closed,
             create_uid, create_date, write_uid, write_date)
-        SELECT e.id, m.id, m.partner_id, m.partner_id, m.name,
+        SELECT e.id, m.id, m.partner_id, m.name,
                CASE WHEN k >= e.seats_max THEN 'waitlist'
                     WHEN e.date_begin < now() at time zone 'UTC' AND k %% 5 <> 0 THEN 'done' ELSE 'open' END,
                CASE WHEN k >= e.seats_max THEN k - e.seats_max + 1 ELSE 0 END,

@@ -381,8 +381,10 @@ class EventEvent(models.Model):
     def _youth_register(self, member, booker_partner=None):
         """Register ``member`` for the event: a seat if one is free, else the end of the waitlist.
 
-        Check who may come first and raise a :class:`UserError` that says why not. A cancelled
-        registration of the same member is reused. Return the registration.
+        Check who may come first and raise a :class:`UserError` that says why not. ``booker_partner``
+        (by default the user's contact) is the registration's ``partner_id``, Odoo's "Booked by";
+        the pupil is ``youth_member_id``. A cancelled registration of the same member is reused.
+        Return the registration.
         """
         self.ensure_one()
         reason = self._youth_check_eligibility(member)
@@ -395,11 +397,11 @@ class EventEvent(models.Model):
         booker = booker_partner or self.env.user.partner_id
         if cancelled:
             registration = cancelled.with_env(self.env)
-            registration.write({"booker_partner_id": booker.id, "active": True})
+            registration.write(dict(Registration._youth_attendee_values(member), partner_id=booker.id, active=True))
             registration._youth_take_seat()
             return registration
         return Registration.create({
-            "event_id": self.id, "youth_member_id": member.id, "booker_partner_id": booker.id,
+            "event_id": self.id, "youth_member_id": member.id, "partner_id": booker.id,
         })
 
     def _youth_promote_waitlist(self):

@@ -17,15 +17,10 @@ RESULTS = [
 class EventRegistration(models.Model):
     _inherit = "event.registration"
 
-    # the child is the attendee; whoever booked is kept apart
-    partner_id = fields.Many2one(string="Attendee contact")
+    # the child is the attendee; partner_id keeps Odoo's meaning: who booked (a parent, or staff)
     youth_member_id = fields.Many2one(
         "youth.member", string="Pupil", index=True, ondelete="restrict", tracking=True,
-        help="The member who attends; their own contact is the attendee.",
-    )
-    booker_partner_id = fields.Many2one(
-        "res.partner", string="Booked by", index=True, ondelete="set null",
-        help="The parent or the staff member who made the registration.",
+        help="The member who attends; the registration's name, email and phone are theirs.",
     )
     member_school_id = fields.Many2one(
         related="youth_member_id.school_id", store=True, index=True, string="Pupil's school")
@@ -91,36 +86,27 @@ class EventRegistration(models.Model):
         domain = self._no_show_domain()
         return domain if (operator == "=") == value else ["!"] + domain
 
-    @api.depends("booker_partner_id", "youth_member_id", "partner_id")
+    @api.depends("partner_id", "youth_member_id")
     def _compute_youth_mail_recipients(self):
         for registration in self:
             partners = registration._youth_family()
             registration.youth_partner_to = ",".join(str(pid) for pid in partners.ids)
             registration.youth_mail_lang = (partners[:1].lang or registration.event_id.lang
-                                            or registration.partner_id.lang or False)
+                                            or registration.sudo().youth_member_id.lang or False)
 
     def _youth_family(self):
         """Who hears about the registration: the parent who booked, the child's legal
         representatives and the child, those of them with an email address."""
         self.ensure_one()
         sudo_self = self.sudo()
-        booker = sudo_self.booker_partner_id
+        booker = sudo_self.partner_id
         if booker and any(not user.share for user in booker.user_ids):
             booker = booker.browse()  # a staff member booked: the family is told, not them
         links = sudo_self.youth_member_id.guardian_link_ids.filtered("is_legal_representative")
-        partners = booker | links.guardian_id | sudo_self.partner_id
+        partners = booker | links.guardian_id | sudo_self.youth_member_id.partner_id
         return partners.filtered("email")
 
     # ------------------------------------------------------------------ constraints
-    @api.constrains("youth_member_id", "partner_id")
-    def _check_member_is_attendee(self):
-        for registration in self.filtered("youth_member_id"):
-            if registration.partner_id != registration.youth_member_id.partner_id:
-                raise ValidationError(self.env._(
-                    "The attendee of a pupil's registration is the pupil: %(name)s.",
-                    name=registration.youth_member_id.name,
-                ))
-
     @api.constrains("result", "state")
     def _check_result(self):
         for registration in self:
@@ -133,8 +119,7 @@ class EventRegistration(models.Model):
     @api.onchange("youth_member_id")
     def _onchange_youth_member_id(self):
         if self.youth_member_id:
-            self.partner_id = self.youth_member_id.partner_id
-            self.name = self.youth_member_id.name
+            self.update(self._youth_attendee_values(self.youth_member_id))
 
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
@@ -143,11 +128,8 @@ class EventRegistration(models.Model):
             [vals["youth_member_id"] for vals in vals_list if vals.get("youth_member_id")])
         for vals in vals_list:
             if vals.get("youth_member_id"):
-                member = members.browse(vals["youth_member_id"])
-                vals["partner_id"] = member.partner_id.id
-                vals.setdefault("name", member.name)
-                vals.setdefault("email", member.email or False)
-                vals.setdefault("phone", member.phone or False)
+                for fname, value in self._youth_attendee_values(members.browse(vals["youth_member_id"])).items():
+                    vals.setdefault(fname, value)
         self._youth_decide_seats(vals_list)
         registrations = super().create(vals_list)
         seated = registrations.filtered(lambda r: r.state in SEATED)
@@ -269,6 +251,12 @@ class EventRegistration(models.Model):
             position = event._youth_last_waitlist_positions().get(event.id, 0) + 1
             self.with_context(youth_seat_checked=True).write({"state": "waitlist", "waitlist_position": position})
             self._youth_send_mail("youth_movement.youth_event_mail_template_waitlist")
+
+    @api.model
+    def _youth_attendee_values(self, member):
+        """The attendee's name, email and phone: the pupil's, not those of whoever booked."""
+        member = member.sudo()
+        return {"name": member.name, "email": member.email or False, "phone": member.phone or False}
 
     def _youth_sync_attendance_days(self):
         """One attendance line per day of the event for every seated registration; days that no

@@ -69,9 +69,9 @@ class TestEventEligibility(YouthEventCase):
             event._youth_register(self.make_member(grade=6))
         pupil = self.make_member(grade=9)
         registration = event._youth_register(pupil, self.mother)
-        self.assertEqual(registration.partner_id, pupil.partner_id, "the child is the attendee")
+        self.assertEqual(registration.youth_member_id, pupil, "the child is the attendee")
         self.assertEqual(registration.name, pupil.name)
-        self.assertEqual(registration.booker_partner_id, self.mother)
+        self.assertEqual(registration.partner_id, self.mother, "partner_id is Odoo's booker")
         with self.assertRaisesRegex(UserError, "already registered"):
             event._youth_register(pupil)
 
@@ -165,7 +165,7 @@ class TestEventWaitlist(YouthEventCase):
         mail = self.env["mail.mail"].search([("model", "=", "event.registration"), ("res_id", "=", seated.id)])
         self.assertEqual(mail.subject, "Aruzhan зарегистрирован(а) на мероприятие «Forum»")
         self.assertIn("Здравствуйте", str(mail.body_html))
-        self.assertEqual(mail.recipient_ids, self.mother | seated.partner_id.filtered("email"))
+        self.assertEqual(mail.recipient_ids, self.mother | seated.youth_member_id.partner_id.filtered("email"))
 
     def test_staff_booker_is_not_mailed(self):
         """When a coordinator books, the family is told, not the coordinator."""

@@ -61,8 +61,8 @@ class TestPortalEvents(HttpCase):
         waiting = registrations.filtered(lambda r: r.state == "waitlist")
         self.assertEqual(len(seated), 1)
         self.assertEqual(waiting.waitlist_position, 1)
-        self.assertEqual(seated.booker_partner_id, self.parent.partner_id)
-        self.assertEqual(seated.partner_id, seated.youth_member_id.partner_id, "the child is the attendee")
+        self.assertEqual(seated.partner_id, self.parent.partner_id, "partner_id is Odoo's booker")
+        self.assertEqual(seated.name, seated.youth_member_id.name, "the child is the attendee")
         ticket = self.url_open(f"/my/registrations/{seated.id}").text
         self.assertIn(seated.barcode, ticket)
         self.assertIn("/report/barcode/", ticket)

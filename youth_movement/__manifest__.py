@@ -56,6 +56,9 @@
         "views/youth_movement_menus.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "youth_movement/static/src/xml/event_registration_summary_dialog.xml",
+        ],
         "web.assets_frontend": [
             "youth_movement/static/src/js/youth_portal.js",
         ],

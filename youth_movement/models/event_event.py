@@ -446,10 +446,3 @@ class EventEvent(models.Model):
         action["domain"] = [("event_id", "=", self.id)]
         action["context"] = {"default_event_id": self.id, "search_default_group_by_state": 0}
         return action
-
-    def action_youth_scan(self):
-        """Open the barcode scanner for the event's attendance of today."""
-        action = self.env["ir.actions.act_window"]._for_xml_id("youth_movement.youth_event_attendance_scan_action")
-        action["context"] = {"default_event_id": self[:1].id}
-        return action
-

@@ -224,6 +224,47 @@ class EventRegistration(models.Model):
         return res
 
     # ------------------------------------------------------------------ actions
+    @api.model
+    def register_attendee(self, barcode, event_id):
+        """Odoo's registration desk, which also keeps a pupil's attendance of the day: a pupil
+        checked in yesterday is checked in again today, and a pupil on the waitlist is not
+        checked in (``youth_waitlist``). Other registrations are left to Odoo."""
+        attendee = self.search([("barcode", "=", barcode)], limit=1)
+        if not attendee.youth_member_id or (event_id and attendee.event_id.id != event_id):
+            return super().register_attendee(barcode, event_id)
+        if attendee.state == "waitlist":
+            return dict(attendee._get_registration_summary(), status="youth_waitlist")
+        if attendee.state in SEATED and not attendee.event_id.is_finished:
+            today = attendee._youth_today()
+            if not today:
+                return dict(attendee._get_registration_summary(), status="not_ongoing_event")
+            if attendee.state == "done":
+                line = attendee.attendance_ids.filtered(lambda line: line.day == today)
+                if not line.present:
+                    attendee._youth_mark_attendance(today)
+                    return dict(attendee._get_registration_summary(), status="confirmed_registration")
+        return super().register_attendee(barcode, event_id)
+
+    def action_set_done(self):
+        """Attended: a pupil checked in on a day of their event is present on that day."""
+        res = super().action_set_done()
+        for registration in self.filtered("youth_member_id"):
+            today = registration._youth_today()
+            if today:
+                registration._youth_mark_attendance(today)
+        return res
+
+    def action_confirm(self):
+        """Back to registered: undoing a pupil's check-in (the desk's *Undo*) unmarks the day too;
+        a pupil present on another day of the event has attended and stays so."""
+        checked_in = self.filtered(lambda r: r.youth_member_id and r.state == "done")
+        for registration in checked_in:
+            today = registration._youth_today()
+            if today:
+                registration._youth_mark_attendance(today, present=False)
+        came = checked_in.filtered(lambda r: any(r.attendance_ids.mapped("present")))
+        return super(EventRegistration, self - came).action_confirm()
+
     def action_youth_cancel(self):
         """Cancel the registrations; their seats go to the first in line, whose families are told."""
         self.filtered(lambda r: r.state != "cancel").write({"state": "cancel"})
@@ -261,7 +302,7 @@ class EventRegistration(models.Model):
     def _youth_sync_attendance_days(self):
         """One attendance line per day of the event for every seated registration; days that no
         longer belong to the event go, unless someone was marked present on them."""
-        registrations = self.filtered(lambda r: r.state in SEATED and r.event_id.date_begin)
+        registrations = self.filtered(lambda r: r.youth_member_id and r.state in SEATED and r.event_id.date_begin)
         if not registrations:
             return
         Attendance = self.env["youth.event.attendance"].sudo()
@@ -295,6 +336,12 @@ class EventRegistration(models.Model):
                 join = today if today in days else (days[0] if days else today)
             registration.youth_member_id.write({"status": "active", "join_date": join})
 
+    def _youth_today(self):
+        """Today in the event's time zone when the event runs today, else None."""
+        self.ensure_one()
+        today = timezone.today_in(self.event_id.date_tz)
+        return today if today in self.event_id._youth_days() else None
+
     def _youth_mark_attendance(self, day, present=True):
         """Mark the registrations present (or absent) on ``day``; return the lines marked."""
         Attendance = self.env["youth.event.attendance"]
@@ -314,20 +361,6 @@ class EventRegistration(models.Model):
         lines = Attendance.search([("registration_id", "in", self.ids), ("day", "=", day)])
         lines.write({"present": present})
         return lines
-
-    @api.model
-    def _youth_find_by_barcode(self, barcode, event=None):
-        """The registration whose badge carries ``barcode`` (at ``event`` when given), or a UserError."""
-        barcode = (barcode or "").strip()
-        registration = self.search([("barcode", "=", barcode)], limit=1) if barcode else self
-        if not registration:
-            raise UserError(self.env._("No registration has the barcode %(barcode)s.", barcode=barcode or "-"))
-        if event and registration.event_id != event:
-            raise UserError(self.env._(
-                "The barcode %(barcode)s is a registration for %(other)s, not for %(event)s.",
-                barcode=barcode, other=registration.event_id.name, event=event.name,
-            ))
-        return registration
 
     def _youth_send_mail(self, template_xmlid):
         """Send a family mail of the registrations, in the family's language."""

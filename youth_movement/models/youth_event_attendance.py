@@ -35,6 +35,7 @@ class YouthEventAttendance(models.Model):
         """A pupil present on a day has attended: the registration is done, and an admission
         ceremony admits them from that day."""
         registrations = self.registration_id.sudo()
-        registrations.filtered(lambda r: r.state == "open").action_set_done()
+        # state, not action_set_done: that one marks today, which need not be the day marked here
+        registrations.filtered(lambda r: r.state == "open").write({"state": "done"})
         for line in self.sudo():
             line.registration_id._youth_admit(day=line.day)

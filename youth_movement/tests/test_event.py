@@ -4,7 +4,7 @@ from psycopg2 import IntegrityError
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import freeze_time, tagged
 from odoo.tools import mute_logger
 
 from .common_event import YouthEventCase
@@ -205,24 +205,47 @@ class TestEventAttendance(YouthEventCase):
         with self.assertRaisesRegex(UserError, "does not run on"):
             registrations._youth_mark_attendance(day + datetime.timedelta(days=5))
 
-    def test_barcode_scan(self):
-        """Scanning a badge marks that pupil present today; a wrong badge is refused."""
-        event = self.make_event(start_in_days=0)
+    def test_registration_desk_marks_each_day(self):
+        """A badge scanned at Odoo's registration desk marks the pupil present on the day, each day."""
+        event = self.make_event(days=2, start_in_days=0)
         registration = event._youth_register(self.make_member(name="Dana"))
-        other_event = self.make_event()
-        wizard = self.env["youth.event.attendance.wizard"].create({
-            "event_id": event.id, "day": event._youth_days()[0], "barcode": registration.barcode})
-        wizard.action_scan()
-        self.assertEqual(registration.days_present, 1)
-        self.assertIn("Dana", wizard.last_scan)
-        self.assertFalse(wizard.barcode)
-        stranger = other_event._youth_register(self.make_member())
-        wizard.barcode = stranger.barcode
-        with self.assertRaisesRegex(UserError, "not for"):
-            wizard.action_scan()
-        wizard.barcode = "000"
-        with self.assertRaisesRegex(UserError, "No registration has the barcode 000"):
-            wizard.action_scan()
+        Registration = self.env["event.registration"]
+        result = Registration.register_attendee(registration.barcode, event.id)
+        self.assertEqual((result["status"], result["name"]), ("confirmed_registration", "Dana"))
+        self.assertEqual((registration.state, registration.days_present), ("done", 1))
+        self.assertEqual(Registration.register_attendee(registration.barcode, event.id)["status"],
+                         "already_registered")
+        with freeze_time(fields.Datetime.now() + datetime.timedelta(days=1)):
+            self.assertEqual(Registration.register_attendee(registration.barcode, event.id)["status"],
+                             "confirmed_registration", "the second day is checked in again")
+            self.assertEqual(registration.days_present, 2)
+            registration.action_confirm()  # the desk's Undo
+            self.assertEqual((registration.state, registration.days_present), ("done", 1),
+                             "undone for the day; the pupil came on the first")
+        registration.action_confirm()
+        self.assertEqual((registration.state, registration.days_present), ("open", 0))
+
+    def test_registration_desk_refusals(self):
+        """The desk checks in no pupil on the waitlist, and none on a day their event does not run."""
+        event = self.make_event(start_in_days=0, seats=1)
+        event._youth_register(self.make_member())
+        waiting = event._youth_register(self.make_member())
+        Registration = self.env["event.registration"]
+        self.assertEqual(Registration.register_attendee(waiting.barcode, event.id)["status"], "youth_waitlist")
+        self.assertEqual(waiting.state, "waitlist")
+        tomorrow = self.make_event()._youth_register(self.make_member())
+        self.assertEqual(Registration.register_attendee(tomorrow.barcode, False)["status"], "not_ongoing_event")
+        self.assertEqual((tomorrow.state, tomorrow.days_present), ("open", 0))
+        self.assertEqual(Registration.register_attendee("000", event.id), {"error": "invalid_ticket"})
+
+    def test_registration_desk_outside_the_movement(self):
+        """A registration that is not a pupil's is checked in by Odoo as it always is."""
+        event = self.make_event(start_in_days=0, youth_level=False, youth_category_id=False)
+        guest = self.env["event.registration"].create({"event_id": event.id, "name": "Guest"})
+        result = self.env["event.registration"].register_attendee(guest.barcode, event.id)
+        self.assertEqual(result["status"], "confirmed_registration")
+        self.assertEqual(guest.state, "done")
+        self.assertFalse(guest.attendance_ids)
 
     def test_waitlisted_pupil_has_no_attendance(self):
         """Attendance is kept for seated pupils only."""

@@ -12,8 +12,6 @@ class YouthEventAttendanceWizard(models.TransientModel):
     day = fields.Date(required=True, default=lambda self: fields.Date.context_today(self))
     present = fields.Boolean(default=True, help="Unticked: mark the pupils absent.")
     registration_ids = fields.Many2many("event.registration", string="Registrations")
-    barcode = fields.Char(help="Scan the badge of a registration: it is marked present on the day.")
-    last_scan = fields.Char("Last scan", readonly=True)
 
     @api.model
     def default_get(self, fields_list):
@@ -37,18 +35,3 @@ class YouthEventAttendanceWizard(models.TransientModel):
             raise UserError(self.env._("Choose the registrations to mark."))
         self.registration_ids._youth_mark_attendance(self.day, self.present)
         return {"type": "ir.actions.act_window_close"}
-
-    def action_scan(self):
-        """Mark the registration of the scanned badge present on the day, and wait for the next one."""
-        self.ensure_one()
-        registration = self.env["event.registration"]._youth_find_by_barcode(self.barcode, self.event_id)
-        registration._youth_mark_attendance(self.day, True)
-        self.write({
-            "barcode": False,
-            "last_scan": self.env._("%(name)s: present on %(day)s", name=registration.name, day=self.day),
-        })
-        return {
-            "type": "ir.actions.act_window", "res_model": self._name, "res_id": self.id, "view_mode": "form",
-            "views": [(self.env.ref("youth_movement.youth_event_attendance_scan_view_form").id, "form")],
-            "target": "new", "name": self.env._("Scan badges"),
-        }

@@ -24,4 +24,5 @@ from . import calendar_attendee
 from . import youth_event_category
 from . import event_event
 from . import event_registration
+from . import event_mail
 from . import youth_event_attendance

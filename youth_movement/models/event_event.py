@@ -198,15 +198,23 @@ class EventEvent(models.Model):
 
     # ------------------------------------------------------------------ CRUD
     def _default_event_mail_ids(self):
-        """The movement's events remind the families one day before; confirmations, waitlist and
-        promotion mails are sent by the registrations themselves."""
+        """The movement's events confirm each seat to the family and remind them one day before,
+        through Odoo's mail schedulers; the waitlist and promotion mails are sent by the
+        registrations themselves (Odoo has no waitlist)."""
+        confirmation = self.env.ref("youth_movement.youth_event_mail_template_confirmation", raise_if_not_found=False)
         reminder = self.env.ref("youth_movement.youth_event_mail_template_reminder", raise_if_not_found=False)
-        if not reminder:
+        if not (confirmation and reminder):
             return super()._default_event_mail_ids()
-        return [(0, 0, {
-            "interval_nbr": 1, "interval_unit": "days", "interval_type": "before_event",
-            "template_ref": "mail.template,%i" % reminder.id,
-        })]
+        return [
+            (0, 0, {
+                "interval_nbr": 0, "interval_unit": "now", "interval_type": "after_sub",
+                "template_ref": "mail.template,%i" % confirmation.id,
+            }),
+            (0, 0, {
+                "interval_nbr": 1, "interval_unit": "days", "interval_type": "before_event",
+                "template_ref": "mail.template,%i" % reminder.id,
+            }),
+        ]
 
     def write(self, vals):
         res = super().write(vals)

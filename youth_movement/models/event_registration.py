@@ -135,10 +135,10 @@ class EventRegistration(models.Model):
         seated = registrations.filtered(lambda r: r.state in SEATED)
         seated._youth_sync_attendance_days()
         registrations.filtered(lambda r: r.state == "done")._youth_admit()
-        seated.filtered(lambda r: r.state == "open")._youth_send_mail(
-            "youth_movement.youth_event_mail_template_confirmation")
-        registrations.filtered(lambda r: r.state == "waitlist")._youth_send_mail(
-            "youth_movement.youth_event_mail_template_waitlist")
+        # the seated are confirmed by the event's mail scheduler (Odoo's create calls on it)
+        waiting = registrations.filtered(lambda r: r.state == "waitlist")
+        waiting._youth_send_mail("youth_movement.youth_event_mail_template_waitlist")
+        waiting._youth_mark_confirmation_sent()
         return registrations
 
     def _youth_decide_seats(self, vals_list):
@@ -286,8 +286,9 @@ class EventRegistration(models.Model):
         event._youth_lock()
         free = event._youth_free_seats()[event.id]
         if free is None or free > 0:
+            # taken up again, confirmed again: the event's mail scheduler will mail it anew
+            self.sudo().mail_registration_ids.filtered(lambda m: m.scheduler_id.interval_type == "after_sub").unlink()
             self.with_context(youth_seat_checked=True).write({"state": "open", "waitlist_position": 0})
-            self._youth_send_mail("youth_movement.youth_event_mail_template_confirmation")
         else:
             position = event._youth_last_waitlist_positions().get(event.id, 0) + 1
             self.with_context(youth_seat_checked=True).write({"state": "waitlist", "waitlist_position": position})
@@ -362,13 +363,34 @@ class EventRegistration(models.Model):
         lines.write({"present": present})
         return lines
 
+    def _update_mail_schedulers(self):
+        """The movement's seats are confirmed by Odoo's mail job, as Odoo does for every event when
+        ``event.event_mail_async`` is set. Odoo's immediate run commits in the middle of the request
+        (``event.mail._execute_attendee_based``), which would end the seat decision's transaction
+        under the event's row lock and the portal's savepoint per child; the job also keeps the
+        rendering of mails out of that lock."""
+        pupils = self.filtered("youth_member_id")
+        super(EventRegistration, self - pupils)._update_mail_schedulers()
+        if pupils.filtered(lambda r: r.state == "open") and not self.env.context.get("install_mode"):
+            self.env.ref("event.event_mail_scheduler").sudo()._trigger()
+            self.env.ref("mail.ir_cron_mail_scheduler_action").sudo()._trigger()
+
+    def _youth_mark_confirmation_sent(self):
+        """Registrations that wait in line are not confirmed by the event's mail scheduler: the
+        waitlist mail tells the family, and the promotion mail will confirm the seat."""
+        if not self:
+            return
+        schedulers = self.env["event.mail"].sudo().search(
+            [("event_id", "in", self.event_id.ids), ("interval_type", "=", "after_sub")])
+        for scheduler in schedulers:
+            registrations = self.filtered(lambda r, event=scheduler.event_id: r.event_id == event)
+            scheduler._create_missing_mail_registrations(registrations).mail_sent = True
+
     def _youth_send_mail(self, template_xmlid):
-        """Send a family mail of the registrations, in the family's language."""
+        """Send a family mail of the registrations (the waitlist, a promotion), in the family's language."""
         if self.env.context.get("install_mode") or not self:
             return
         template = self.env.ref(template_xmlid, raise_if_not_found=False)
-        if not template:
-            return
-        for registration in self.filtered("youth_member_id"):
-            if registration.youth_partner_to:
-                template.sudo().send_mail(registration.id, email_layout_xmlid="mail.mail_notification_light")
+        registrations = self.filtered(lambda r: r.youth_member_id and r.youth_partner_to)
+        if template and registrations:
+            template.sudo().send_mail_batch(registrations.ids)

@@ -90,6 +90,7 @@ class TestEventEligibility(YouthEventCase):
 class TestEventWaitlist(YouthEventCase):
 
     def _mails(self, registration, template):
+        self.env["event.mail"].schedule_communications()  # Odoo's mail job, which confirms the seats
         return self.env["mail.mail"].search([
             ("model", "=", "event.registration"), ("res_id", "=", registration.id),
             ("subject", "=", self.env.ref(template)._render_field("subject", registration.ids)[registration.id]),
@@ -117,6 +118,42 @@ class TestEventWaitlist(YouthEventCase):
         promotion = self._mails(first, "youth_movement.youth_event_mail_template_promotion")
         self.assertEqual(promotion.recipient_ids, self.mother)
         self.assertFalse(self._mails(second, "youth_movement.youth_event_mail_template_promotion"))
+
+    def test_confirmation_by_the_event_scheduler(self):
+        """The event's mail scheduler confirms a seat; a pupil in line is told by the waitlist mail and,
+        once promoted, by the promotion mail, never by a confirmation."""
+        event = self.make_event(seats=1)
+        confirmation = self.env.ref("youth_movement.youth_event_mail_template_confirmation")
+        scheduler = event.event_mail_ids.filtered(lambda m: m.interval_type == "after_sub")
+        self.assertEqual(scheduler.template_ref, confirmation)
+        seated, waiting = (event._youth_register(self.make_family_member(), self.mother) for _i in range(2))
+        self.assertTrue(self._mails(seated, "youth_movement.youth_event_mail_template_confirmation"))
+        self.assertFalse(self._mails(waiting, "youth_movement.youth_event_mail_template_confirmation"))
+        self.assertEqual(scheduler.mail_registration_ids.registration_id, seated | waiting)
+        self.assertTrue(all(scheduler.mail_registration_ids.mapped("mail_sent")))
+        seated.action_youth_cancel()
+        self.assertEqual(waiting.state, "open")
+        self.assertTrue(self._mails(waiting, "youth_movement.youth_event_mail_template_promotion"))
+        self.assertFalse(self._mails(waiting, "youth_movement.youth_event_mail_template_confirmation"))
+
+    def test_confirmed_again_after_cancelling(self):
+        """A pupil who cancelled and registers again while a seat is free is confirmed again."""
+        event = self.make_event()
+        pupil = self.make_family_member()
+        registration = event._youth_register(pupil, self.mother)
+        registration.action_youth_cancel()
+        self.env["mail.mail"].search([("model", "=", "event.registration"), ("res_id", "=", registration.id)]).unlink()
+        self.assertEqual(event._youth_register(pupil, self.mother), registration)
+        self.assertTrue(self._mails(registration, "youth_movement.youth_event_mail_template_confirmation"))
+
+    def test_no_reminder_for_the_waitlist(self):
+        """The reminder before the event goes to the pupils with a seat, not to those in line."""
+        event = self.make_event(seats=1)
+        seated, waiting = (event._youth_register(self.make_family_member(), self.mother) for _i in range(2))
+        reminder = event.event_mail_ids.filtered(lambda m: m.interval_type == "before_event")
+        reminder._execute_event_based()
+        self.assertTrue(self._mails(seated, "youth_movement.youth_event_mail_template_reminder"))
+        self.assertFalse(self._mails(waiting, "youth_movement.youth_event_mail_template_reminder"))
 
     def test_leaving_the_line_closes_the_gap(self):
         """A pupil who leaves the line moves everyone behind them up."""
@@ -160,8 +197,9 @@ class TestEventWaitlist(YouthEventCase):
         self.env["res.lang"]._activate_lang("ru_RU")
         self.env["ir.module.module"]._load_module_terms(["youth_movement"], ["ru_RU"], overwrite=True)
         self.mother.lang = "ru_RU"
-        event = self.make_event(name="Forum", seats=1)
+        event = self.make_event(name="Forum", seats=1, start_in_days=3)  # no reminder due yet
         seated = event._youth_register(self.make_family_member(name="Aruzhan"), self.mother)
+        self.env["event.mail"].schedule_communications()
         mail = self.env["mail.mail"].search([("model", "=", "event.registration"), ("res_id", "=", seated.id)])
         self.assertEqual(mail.subject, "Aruzhan зарегистрирован(а) на мероприятие «Forum»")
         self.assertIn("Здравствуйте", str(mail.body_html))

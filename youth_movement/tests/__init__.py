@@ -19,3 +19,4 @@ from . import test_event_reach
 from . import test_portal_events
 from . import test_portal_tour
 from . import test_report_xlsx_activity
+from . import test_website_event

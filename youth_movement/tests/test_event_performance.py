@@ -1,6 +1,10 @@
+import logging
+
 from odoo.tests import tagged
 
 from .common_event import YouthEventCase
+
+_logger = logging.getLogger(__name__)
 
 
 @tagged("post_install", "-at_install")
@@ -62,5 +66,6 @@ class TestEventQueryCounts(YouthEventCase):
         for member in members[6:50]:
             event._youth_register(member)
         many = self._queries(register(members[50]))
+        _logger.info("one registration: %s queries beside 5 registrations, %s beside 50", few, many)
         self.assertEqual(event.seats_taken, 51)
         self.assertEqual(few, many, "a registration must not run a query per registration")

@@ -160,6 +160,12 @@ class EventEvent(models.Model):
         current = school.school_year_of(fields.Date.context_today(self))
         return [("school_year", "=" if (operator == "=") == value else "!=", current)]
 
+    def _compute_event_mail_ids(self):
+        # Odoo asks the whole batch for _default_event_mail_ids(): ask the movement's events apart
+        youth_events = self.filtered("youth_level")
+        super(EventEvent, youth_events)._compute_event_mail_ids()
+        super(EventEvent, self - youth_events)._compute_event_mail_ids()
+
     # ------------------------------------------------------------------ constraints
     @api.constrains("youth_level", "district_id", "school_id", "unit_id")
     def _check_organiser(self):
@@ -201,9 +207,9 @@ class EventEvent(models.Model):
     # ------------------------------------------------------------------ CRUD
     def _default_event_mail_ids(self):
         """The movement's events remind the families one day before; confirmations, waitlist and
-        promotion mails are sent by the registrations themselves."""
+        promotion mails are sent by the registrations themselves. Other events get Odoo's."""
         reminder = self.env.ref("youth_movement.youth_event_mail_template_reminder", raise_if_not_found=False)
-        if not reminder:
+        if not reminder or not self or not all(self.mapped("youth_level")):
             return super()._default_event_mail_ids()
         return [(0, 0, {
             "interval_nbr": 1, "interval_unit": "days", "interval_type": "before_event",

@@ -1,0 +1,42 @@
+import datetime
+
+from odoo import fields
+from odoo.tests import tagged
+
+from .common_event import YouthEventCase
+
+
+@tagged("post_install", "-at_install")
+class TestOdooEvents(YouthEventCase):
+    """The database's other events and registrations behave as in Odoo: the addon changes only the movement's."""
+
+    @classmethod
+    def make_odoo_event(cls, **values):
+        begin = fields.Datetime.now().replace(microsecond=0) + datetime.timedelta(days=2)
+        return cls.env["event.event"].create(dict({
+            "name": "Company open day", "date_begin": begin, "date_end": begin + datetime.timedelta(hours=4),
+        }, **values))
+
+    @staticmethod
+    def schedulers(event):
+        return {(mail.interval_type, mail.interval_nbr, mail.interval_unit, mail.template_ref)
+                for mail in event.event_mail_ids}
+
+    def test_default_mail_schedulers(self):
+        """An event that is not the movement's gets Odoo's mail schedulers; the movement's keep the reminder."""
+        subscription, reminder = self.env.ref("event.event_subscription"), self.env.ref("event.event_reminder")
+        odoo_mails = {
+            ("after_sub", 0, "now", subscription),
+            ("before_event", 1, "hours", reminder),
+            ("before_event", 3, "days", reminder),
+        }
+        ours = {("before_event", 1, "days", self.env.ref("youth_movement.youth_event_mail_template_reminder"))}
+        self.assertEqual(self.schedulers(self.make_odoo_event()), odoo_mails)
+        self.assertEqual(self.schedulers(self.make_event()), ours)
+        begin = fields.Datetime.now() + datetime.timedelta(days=3)
+        both = self.env["event.event"].create([
+            {"name": name, "date_begin": begin, "date_end": begin + datetime.timedelta(hours=2), "youth_level": level}
+            for name, level in (("Open day", False), ("Rally", "region"))
+        ])
+        self.assertEqual(self.schedulers(both[0]), odoo_mails, "created in one batch with a movement's event")
+        self.assertEqual(self.schedulers(both[1]), ours)

@@ -158,15 +158,15 @@ class EventRegistration(models.Model):
         return registrations
 
     def _youth_decide_seats(self, vals_list):
-        """Give each new registration that asks for a seat either one or a place in line,
-        deciding under the row lock of its event."""
+        """Give each new registration for a movement's event that asks for a seat either one or a
+        place in line, deciding under the row lock of its event (Odoo's own events refuse, as in Odoo)."""
         if self.env.context.get("youth_seat_checked"):
             return
         asking = [vals for vals in vals_list if vals.get("event_id") and vals.get("state", "open") in SEATED]
         if not asking:
             return
         events = self.env["event.event"].sudo().browse({vals["event_id"] for vals in asking})
-        limited = events.filtered(lambda e: e.seats_limited and e.seats_max)
+        limited = events.filtered(lambda e: e.youth_level and e.seats_limited and e.seats_max)
         if not limited:
             return
         limited._youth_lock()
@@ -185,8 +185,9 @@ class EventRegistration(models.Model):
     def write(self, vals):
         moving = self.browse()
         if not self.env.context.get("youth_seat_checked") and {"state", "active"} & set(vals):
-            moving = self.filtered(lambda r: r._youth_seated_after(vals) != (r.state in SEATED and r.active)
-                                   or ("state" in vals and (r.state == "waitlist") != (vals["state"] == "waitlist")))
+            moving = self.filtered(lambda r: r.event_id.youth_level and (
+                r._youth_seated_after(vals) != (r.state in SEATED and r.active)
+                or ("state" in vals and (r.state == "waitlist") != (vals["state"] == "waitlist"))))
         if not moving:
             res = super().write(vals)
             if vals.get("state") in SEATED or vals.get("active"):
@@ -281,9 +282,9 @@ class EventRegistration(models.Model):
             self._youth_send_mail("youth_movement.youth_event_mail_template_waitlist")
 
     def _youth_sync_attendance_days(self):
-        """One attendance line per day of the event for every seated registration; days that no
-        longer belong to the event go, unless someone was marked present on them."""
-        registrations = self.filtered(lambda r: r.state in SEATED and r.event_id.date_begin)
+        """One attendance line per day of the event for every seated registration of the movement's
+        events; days that no longer belong to the event go, unless someone was marked present on them."""
+        registrations = self.filtered(lambda r: r.state in SEATED and r.event_id.date_begin and r.event_id.youth_level)
         if not registrations:
             return
         Attendance = self.env["youth.event.attendance"].sudo()

@@ -1,6 +1,7 @@
 import datetime
 
 from odoo import fields
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .common_event import YouthEventCase
@@ -40,3 +41,17 @@ class TestOdooEvents(YouthEventCase):
         ])
         self.assertEqual(self.schedulers(both[0]), odoo_mails, "created in one batch with a movement's event")
         self.assertEqual(self.schedulers(both[1]), ours)
+
+    def test_full_event_refuses_registrations(self):
+        """A full event that is not the movement's refuses the next registration, as Odoo does: no waitlist."""
+        event = self.make_odoo_event(seats_limited=True, seats_max=1)
+        first = self.env["event.registration"].create({"event_id": event.id, "name": "First"})
+        self.assertEqual(first.state, "open")
+        self.assertFalse(first.attendance_ids, "attendance is kept for the movement's events")
+        with self.assertRaises(ValidationError):
+            self.env["event.registration"].create({"event_id": event.id, "name": "Second"})
+        first.action_archive()
+        second = self.env["event.registration"].create({"event_id": event.id, "name": "Second"})
+        self.assertEqual(second.state, "open")
+        with self.assertRaises(ValidationError):
+            first.action_unarchive()

@@ -2,7 +2,7 @@ import datetime
 
 from odoo import fields
 from odoo.exceptions import ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common_event import YouthEventCase
 
@@ -55,3 +55,14 @@ class TestOdooEvents(YouthEventCase):
         self.assertEqual(second.state, "open")
         with self.assertRaises(ValidationError):
             first.action_unarchive()
+
+    def test_registration_form_without_the_movement_groups(self):
+        """Odoo's registration desk opens the registration form without access to the movement's models."""
+        desk = self.env["res.users"].create({
+            "name": "Desk", "login": "desk_odoo_events",
+            "groups_id": [(6, 0, [self.env.ref("event.group_event_registration_desk").id])],
+        })
+        form = Form(self.env["event.registration"].with_user(desk))  # loads the form's sub-views too
+        form.event_id = self.make_odoo_event()
+        form.name = "Visitor"
+        self.assertEqual(form.save().state, "open")

@@ -158,6 +158,12 @@ class EventEvent(models.Model):
         current = school.school_year_of(fields.Date.context_today(self))
         return [("school_year", "=" if (operator == "=") == value else "!=", current)]
 
+    def _compute_event_mail_ids(self):
+        # Odoo asks the whole batch for _default_event_mail_ids(): ask the movement's events apart
+        youth_events = self.filtered("youth_level")
+        super(EventEvent, youth_events)._compute_event_mail_ids()
+        super(EventEvent, self - youth_events)._compute_event_mail_ids()
+
     # ------------------------------------------------------------------ constraints
     @api.constrains("youth_level", "district_id", "school_id", "unit_id")
     def _check_organizer(self):
@@ -200,10 +206,10 @@ class EventEvent(models.Model):
     def _default_event_mail_ids(self):
         """The movement's events confirm each seat to the family and remind them one day before,
         through Odoo's mail schedulers; the waitlist and promotion mails are sent by the
-        registrations themselves (Odoo has no waitlist)."""
+        registrations themselves (Odoo has no waitlist). Other events get Odoo's."""
         confirmation = self.env.ref("youth_movement.youth_event_mail_template_confirmation", raise_if_not_found=False)
         reminder = self.env.ref("youth_movement.youth_event_mail_template_reminder", raise_if_not_found=False)
-        if not (confirmation and reminder):
+        if not (confirmation and reminder) or not self or not all(self.mapped("youth_level")):
             return super()._default_event_mail_ids()
         return [
             (0, 0, {

@@ -142,15 +142,15 @@ class EventRegistration(models.Model):
         return registrations
 
     def _youth_decide_seats(self, vals_list):
-        """Give each new registration that asks for a seat either one or a place in line,
-        deciding under the row lock of its event."""
+        """Give each new registration for a movement's event that asks for a seat either one or a
+        place in line, deciding under the row lock of its event (Odoo's own events refuse, as in Odoo)."""
         if self.env.context.get("youth_seat_checked"):
             return
         asking = [vals for vals in vals_list if vals.get("event_id") and vals.get("state", "open") in SEATED]
         if not asking:
             return
         events = self.env["event.event"].sudo().browse({vals["event_id"] for vals in asking})
-        limited = events.filtered(lambda e: e.seats_limited and e.seats_max)
+        limited = events.filtered(lambda e: e.youth_level and e.seats_limited and e.seats_max)
         if not limited:
             return
         limited._youth_lock()
@@ -169,8 +169,9 @@ class EventRegistration(models.Model):
     def write(self, vals):
         moving = self.browse()
         if not self.env.context.get("youth_seat_checked") and {"state", "active"} & set(vals):
-            moving = self.filtered(lambda r: r._youth_seated_after(vals) != (r.state in SEATED and r.active)
-                                   or ("state" in vals and (r.state == "waitlist") != (vals["state"] == "waitlist")))
+            moving = self.filtered(lambda r: r.event_id.youth_level and (
+                r._youth_seated_after(vals) != (r.state in SEATED and r.active)
+                or ("state" in vals and (r.state == "waitlist") != (vals["state"] == "waitlist"))))
         if not moving:
             res = super().write(vals)
             if vals.get("state") in SEATED or vals.get("active"):
@@ -230,7 +231,7 @@ class EventRegistration(models.Model):
         checked in yesterday is checked in again today, and a pupil on the waitlist is not
         checked in (``youth_waitlist``). Other registrations are left to Odoo."""
         attendee = self.search([("barcode", "=", barcode)], limit=1)
-        if not attendee.youth_member_id or (event_id and attendee.event_id.id != event_id):
+        if not attendee._youth_pupils() or (event_id and attendee.event_id.id != event_id):
             return super().register_attendee(barcode, event_id)
         if attendee.state == "waitlist":
             return dict(attendee._get_registration_summary(), status="youth_waitlist")
@@ -248,7 +249,7 @@ class EventRegistration(models.Model):
     def action_set_done(self):
         """Attended: a pupil checked in on a day of their event is present on that day."""
         res = super().action_set_done()
-        for registration in self.filtered("youth_member_id"):
+        for registration in self._youth_pupils():
             today = registration._youth_today()
             if today:
                 registration._youth_mark_attendance(today)
@@ -257,7 +258,7 @@ class EventRegistration(models.Model):
     def action_confirm(self):
         """Back to registered: undoing a pupil's check-in (the desk's *Undo*) unmarks the day too;
         a pupil present on another day of the event has attended and stays so."""
-        checked_in = self.filtered(lambda r: r.youth_member_id and r.state == "done")
+        checked_in = self._youth_pupils().filtered(lambda r: r.state == "done")
         for registration in checked_in:
             today = registration._youth_today()
             if today:
@@ -294,6 +295,11 @@ class EventRegistration(models.Model):
             self.with_context(youth_seat_checked=True).write({"state": "waitlist", "waitlist_position": position})
             self._youth_send_mail("youth_movement.youth_event_mail_template_waitlist")
 
+    def _youth_pupils(self):
+        """The movement's registrations: a pupil's, at one of the movement's events. The others are
+        Odoo's, and the addon leaves them as Odoo has them."""
+        return self.filtered(lambda r: r.youth_member_id and r.event_id.youth_level)
+
     @api.model
     def _youth_attendee_values(self, member):
         """The attendee's name, email and phone: the pupil's, not those of whoever booked."""
@@ -301,9 +307,9 @@ class EventRegistration(models.Model):
         return {"name": member.name, "email": member.email or False, "phone": member.phone or False}
 
     def _youth_sync_attendance_days(self):
-        """One attendance line per day of the event for every seated registration; days that no
-        longer belong to the event go, unless someone was marked present on them."""
-        registrations = self.filtered(lambda r: r.youth_member_id and r.state in SEATED and r.event_id.date_begin)
+        """One attendance line per day of the event for every seated pupil at the movement's events;
+        days that no longer belong to the event go, unless someone was marked present on them."""
+        registrations = self._youth_pupils().filtered(lambda r: r.state in SEATED and r.event_id.date_begin)
         if not registrations:
             return
         Attendance = self.env["youth.event.attendance"].sudo()
@@ -369,7 +375,7 @@ class EventRegistration(models.Model):
         (``event.mail._execute_attendee_based``), which would end the seat decision's transaction
         under the event's row lock and the portal's savepoint per child; the job also keeps the
         rendering of mails out of that lock."""
-        pupils = self.filtered("youth_member_id")
+        pupils = self._youth_pupils()
         super(EventRegistration, self - pupils)._update_mail_schedulers()
         if pupils.filtered(lambda r: r.state == "open") and not self.env.context.get("install_mode"):
             self.env.ref("event.event_mail_scheduler").sudo()._trigger()

@@ -16,6 +16,7 @@ from . import test_event
 from . import test_event_concurrency
 from . import test_event_performance
 from . import test_event_reach
+from . import test_event_odoo
 from . import test_portal_events
 from . import test_portal_tour
 from . import test_report_xlsx_activity

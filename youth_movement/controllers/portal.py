@@ -4,7 +4,7 @@ from werkzeug.exceptions import NotFound
 
 from odoo import fields, http
 from odoo.exceptions import UserError, ValidationError
-from odoo.http import content_disposition, request
+from odoo.http import request
 from odoo.tools import format_date
 
 from odoo.addons.auth_signup.controllers.main import AuthSignupHome
@@ -140,16 +140,14 @@ class YouthPortal(CustomerPortal):
 
     @http.route("/my/registrations/<int:registration_id>/certificate", type="http", auth="user", website=True)
     def portal_youth_certificate(self, registration_id, **kw):
+        """The certificate as a PDF, through the portal's own report rendering, once the
+        registration is known to be of a child in the user's care (it prints in the event's
+        certificate language, see the report's template)."""
         registration = self._youth_registration(registration_id)
         if not registration.result:
             raise NotFound()
-        pdf, _kind = request.env["ir.actions.report"].sudo()._render_qweb_pdf(
-            "youth_movement.action_report_youth_event_certificate", registration.ids)
-        filename = "%s - %s.pdf" % (registration.event_id.name, registration.youth_member_id.name)
-        return request.make_response(pdf, headers=[
-            ("Content-Type", "application/pdf"), ("Content-Length", len(pdf)),
-            ("Content-Disposition", content_disposition(filename)),
-        ])
+        return self._show_report(registration, "pdf", "youth_movement.action_report_youth_event_certificate",
+                                 download=True)
 
     @http.route("/my/children/<int:member_id>/history", type="http", auth="user", website=True)
     def portal_youth_history(self, member_id, **kw):

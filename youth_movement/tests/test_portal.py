@@ -226,6 +226,19 @@ class TestPortal(HttpCase, MockEmail):
         member.action_approve_application()
         return member, self._csrf(f"/my/children/{member.id}")
 
+    def test_odoo_portal_pages_unchanged(self):
+        """Odoo's own portal pages (account, security) carry nothing of the movement for a
+        portal user outside it, nor for a parent."""
+        outsider = new_test_user(self.env, "portal_customer", groups="base.group_portal", name="A Customer")
+        self.assertFalse(self.env["youth.member"]._in_care_of(outsider.partner_id))
+        for login in ("portal_customer", "parent_b"):
+            self.authenticate(login, login)
+            for url in ("/my/account", "/my/security"):
+                page = self.url_open(url)
+                self.assertEqual(page.status_code, 200, url)
+                for mark in ("o_youth", "/my/children", "/my/events", "youth_movement"):
+                    self.assertNotIn(mark, page.text, (login, url))
+
     def test_pupil_own_login(self):
         """A parent gives an older child a login through Odoo's portal access wizard: the address
         is normalised, the welcome mail goes out; the child then sees their own page only."""

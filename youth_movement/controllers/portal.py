@@ -1,10 +1,8 @@
-import re
-
 from werkzeug.exceptions import NotFound
 
 from odoo import fields, http
 from odoo.exceptions import UserError, ValidationError
-from odoo.http import content_disposition, request
+from odoo.http import request
 from odoo.tools import format_date
 
 from odoo.addons.auth_signup.controllers.main import AuthSignupHome
@@ -13,7 +11,6 @@ from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..tools import school
 
-EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 APPLICATION_FIELDS = ("name", "iin", "district_id", "school_id", "grade", "class_letter", "relation")
 
 
@@ -140,16 +137,14 @@ class YouthPortal(CustomerPortal):
 
     @http.route("/my/registrations/<int:registration_id>/certificate", type="http", auth="user", website=True)
     def portal_youth_certificate(self, registration_id, **kw):
+        """The certificate as a PDF, through the portal's own report rendering, once the
+        registration is known to be of a child in the user's care (it prints in the event's
+        certificate language, see the report's template)."""
         registration = self._youth_registration(registration_id)
         if not registration.result:
             raise NotFound()
-        pdf, _kind = request.env["ir.actions.report"].sudo()._render_qweb_pdf(
-            "youth_movement.action_report_youth_event_certificate", registration.ids)
-        filename = "%s - %s.pdf" % (registration.event_id.name, registration.youth_member_id.name)
-        return request.make_response(pdf, headers=[
-            ("Content-Type", "application/pdf"), ("Content-Length", len(pdf)),
-            ("Content-Disposition", content_disposition(filename)),
-        ])
+        return self._show_report(registration, "pdf", "youth_movement.action_report_youth_event_certificate",
+                                 download=True)
 
     @http.route("/my/children/<int:member_id>/history", type="http", auth="user", website=True)
     def portal_youth_history(self, member_id, **kw):
@@ -172,9 +167,7 @@ class YouthPortal(CustomerPortal):
         })
         return request.render("youth_movement.portal_my_children", values)
 
-    @http.route("/my/children/<int:member_id>", type="http", auth="user", website=True)
-    def portal_youth_child(self, member_id, **kw):
-        member = self._youth_member(member_id)
+    def _youth_render_child(self, member, **extra):
         values = self._prepare_portal_layout_values()
         values.update({
             "page_name": "youth_child",
@@ -183,10 +176,16 @@ class YouthPortal(CustomerPortal):
             "is_pupil": member.partner_id == request.env.user.partner_id,
             "own_login": bool(member.partner_id.user_ids),
             "login_age": school.MIN_OWN_LOGIN_AGE,
-            "message": kw.get("message"),
-            "error": kw.get("error"),
+            "login_error": False,
+            "login_email": "",
         })
+        values.update(extra)
         return request.render("youth_movement.portal_my_child", values)
+
+    @http.route("/my/children/<int:member_id>", type="http", auth="user", website=True)
+    def portal_youth_child(self, member_id, **kw):
+        member = self._youth_member(member_id)
+        return self._youth_render_child(member, message=kw.get("message"), error=kw.get("error"))
 
     @http.route("/my/children/<int:member_id>/consent/<int:consent_id>/withdraw", type="http", auth="user",
                 methods=["POST"], website=True)
@@ -207,25 +206,17 @@ class YouthPortal(CustomerPortal):
 
     @http.route("/my/children/<int:member_id>/login", type="http", auth="user", methods=["POST"], website=True)
     def portal_youth_child_login(self, member_id, email=None, **kw):
-        """A parent lets an older child have their own login, linked to the child's record."""
+        """A parent lets an older child have their own login, linked to the child's record; a
+        refusal (age, e-mail address) comes back on the child's page, beside the form."""
         member = self._youth_member(member_id)
         if not self._youth_is_representative(member) or member.partner_id.user_ids:
             raise NotFound()
-        email = (email or "").strip().lower()
-        if (member.age or 0) < school.MIN_OWN_LOGIN_AGE:
-            return request.redirect(f"/my/children/{member.id}?error=login_age")
-        if not EMAIL_RE.match(email) or len(email) > 254:
-            return request.redirect(f"/my/children/{member.id}?error=login_email")
-        Users = request.env["res.users"].sudo().with_context(active_test=False)
-        if Users.search_count([("login", "=ilike", email)], limit=1):
-            return request.redirect(f"/my/children/{member.id}?error=login_taken")
-        member.partner_id.email = email
-        user = Users.with_context(no_reset_password=True)._create_user_from_template({
-            "login": email, "partner_id": member.partner_id.id, "lang": member.lang or request.env.user.lang,
-        })
-        user.action_reset_password()
-        member.message_post(body=request.env._("%(parent)s gave %(child)s a portal login.",
-                                               parent=request.env.user.partner_id.name, child=member.name))
+        email = email.strip() if isinstance(email, str) else ""
+        try:
+            member._portal_grant_login(request.env.user.partner_id, email)
+        except UserError as error:
+            return self._youth_render_child(
+                member, login_error=str(error.args[0]) if error.args else str(error), login_email=email)
         return request.redirect(f"/my/children/{member.id}?message=login_sent")
 
     # ------------------------------------------------------------------ application

@@ -279,6 +279,11 @@ class EventRegistration(models.Model):
     def action_youth_print_certificate(self):
         return self.env.ref("youth_movement.action_report_youth_event_certificate").report_action(self)
 
+    def _get_report_base_filename(self):
+        """The certificate's file name in the portal (``CustomerPortal._show_report``)."""
+        self.ensure_one()
+        return "%s - %s" % (self.event_id.name, self.youth_member_id.name or self.name)
+
     # ------------------------------------------------------------------ business
     def _youth_take_seat(self):
         """A seat if one is free, else the end of the line (for a cancelled registration taken up again)."""

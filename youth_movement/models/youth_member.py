@@ -1,6 +1,6 @@
 import psycopg2
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
@@ -451,6 +451,34 @@ class YouthMember(models.Model):
             } for consent_type in given])
         member.message_post(body=self.env._("Application made in the portal by %(parent)s.", parent=parent.name))
         return member
+
+    def _portal_grant_login(self, parent, email):
+        """Give this pupil their own portal login, as ``parent`` (a legal representative, checked
+        by the caller) asks in the portal; return the user.
+
+        Odoo's portal access wizard does the work, as in the back office: it normalises the
+        e-mail address, refuses one that is already a login, creates the portal user on the
+        pupil's own contact and sends the welcome mail with the link to choose a password. A
+        refusal raises a ``UserError`` with the message the portal shows; all or nothing.
+        """
+        self.ensure_one()
+        _ = self.env._
+        if (self.sudo().age or 0) < school.MIN_OWN_LOGIN_AGE:
+            raise UserError(_("A pupil may have their own login from the age of %(age)s.",
+                              age=school.MIN_OWN_LOGIN_AGE))
+        with self.env.cr.savepoint():
+            # the partners given explicitly: the wizard's default reads active_ids from the context
+            wizard = self.env["portal.wizard"].sudo().create({"partner_ids": [Command.set(self.partner_id.ids)]})
+            wizard_user = wizard.user_ids
+            wizard_user.email = email
+            if wizard_user.email_state == "ko":
+                raise UserError(_("Enter a valid e-mail address."))
+            if wizard_user.email_state == "exist":
+                raise UserError(_("This e-mail address already has an account."))
+            wizard_user.action_grant_access()
+            user = wizard_user.user_id
+        self.message_post(body=_("%(parent)s gave %(child)s a portal login.", parent=parent.name, child=self.name))
+        return user
 
     # ------------------------------------------------------------------ staff decisions
     def action_approve_application(self):

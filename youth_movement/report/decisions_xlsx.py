@@ -2,29 +2,28 @@
 per council and meeting with their responsible, deadline, status and days overdue, and the
 district roll-up of the decisions the regional council sent down."""
 
-from odoo import fields
+from odoo import fields, models
 from odoo.osv import expression
 
 from ..tools import sheets
-from .xlsx_report import ReportBuilder, register
 
 OPEN = ("open", "in_progress")
 ADOPTED = ("held", "approved")
 
 
-@register
-class DecisionsReport(ReportBuilder):
-    code = "decisions"
-    sequence = 60
+class YouthReportXlsxDecisions(models.AbstractModel):
+    _name = "youth.report.xlsx.decisions"
+    _inherit = "youth.report.xlsx"
+    _description = "Excel report: council decisions"
+    _youth_sequence = 60
 
-    def decision_domain(self):
+    def _decision_domain(self, wizard):
         """Decisions adopted at a meeting held in the period, decisions sent down (without a meeting of
         their own) in the period or due in it, or those chosen in the decisions list; of the councils
         of the scope."""
-        wizard = self.wizard
         domain = wizard._source_domain("youth.council.decision")
         if not domain:
-            start, end = self.utc_bounds()
+            start, end = wizard._utc_bounds()
             domain = expression.OR([
                 [("meeting_id", "any", [("start", ">=", start), ("start", "<", end), ("state", "in", ADOPTED)])],
                 [("meeting_id", "=", False), "|", "&", ("create_date", ">=", start), ("create_date", "<", end),
@@ -32,13 +31,12 @@ class DecisionsReport(ReportBuilder):
             ])
         return expression.AND([domain, wizard._scope_domain("council_district_id")])
 
-    def build(self):
-        self.today = fields.Date.context_today(self.wizard)
-        self.state_labels = self.selection_labels("youth.council.decision", "state")
-        domain = self.decision_domain()
-        self._sheet_by_council(domain)
-        self._sheet_list(domain)
-        self._sheet_cascade(domain)
+    def _build_sheets(self, xlsx):
+        today = fields.Date.context_today(xlsx.wizard)
+        domain = self._decision_domain(xlsx.wizard)
+        self._sheet_by_council(xlsx, domain, today)
+        self._sheet_list(xlsx, domain, today)
+        self._sheet_cascade(xlsx, domain, today)
 
     # ------------------------------------------------------------------ by council
     def _status_columns(self, count_header=None):
@@ -68,7 +66,7 @@ class DecisionsReport(ReportBuilder):
         row["done_share"] = sheets.ratio(row["done"], row["decisions"])
         return row
 
-    def _sheet_by_council(self, domain):
+    def _sheet_by_council(self, xlsx, domain, today):
         _ = self.env._
         Decision = self.env["youth.council.decision"]
         rows = {}
@@ -76,29 +74,29 @@ class DecisionsReport(ReportBuilder):
             self._add_state(rows.setdefault(council, {}), state, count)
         for council, count in Decision._read_group(domain + [("is_overdue", "=", True)], ["council_id"], ["__count"]):
             rows.setdefault(council, {})["overdue"] = count
-        readable = self.readable("youth.council", [council.id for council in rows], ["name", "level"])
+        readable = self._readable("youth.council", [council.id for council in rows], ["name", "level"])
         names = {council: council.name for council in readable}
         councils = sorted(rows, key=lambda c: (c not in readable or c.level != "region", (names.get(c) or "").lower()))
         columns = [sheets.Column("name", _("Council"), 40, total=sheets.TOTAL_LABEL), *self._status_columns()]
         for council in councils:
             self._finish(rows[council])["name"] = names.get(council, "")
-        xlsx = self.xlsx
         sheet = xlsx.add_sheet(_("Decisions by council"))
-        top = xlsx.write_title(sheet, _("Execution of the council decisions"), self._title_lines())
+        top = xlsx.write_title(sheet, _("Execution of the council decisions"), self._title_lines(xlsx, today))
         xlsx.write_table(sheet, columns, (sheets.row_values(columns, rows[council]) for council in councils), top,
                          chart={"type": "bar", "subtype": "stacked", "title": _("Decisions by council"),
                                 "categories": "name", "series": ["done", "under_way", "overdue"]})
 
-    def _title_lines(self):
+    def _title_lines(self, xlsx, today):
         _ = self.env._
         return [
             (_("Decisions"), _("adopted at the meetings held in the period; sent down in the period or due in it")),
-            (_("Overdue"), _("not done by the deadline, as of %(date)s", date=self.wizard._format_date(self.today))),
+            (_("Overdue"), _("not done by the deadline, as of %(date)s", date=xlsx.wizard._format_date(today))),
         ]
 
     # ------------------------------------------------------------------ the list
-    def _sheet_list(self, domain):
+    def _sheet_list(self, xlsx, domain, today):
         _ = self.env._
+        state_labels = self._selection_labels("youth.council.decision", "state")
         Decision = self.env["youth.council.decision"]
         decisions = Decision.search_fetch(
             domain, ["council_id", "meeting_id", "agenda_item_id", "sequence", "text", "partner_ids", "district_ids",
@@ -116,8 +114,8 @@ class DecisionsReport(ReportBuilder):
             sheets.Column("overdue", _("Days overdue"), 10, sheets.INTEGER),
         ]
         sent_down = _("Sent down")
-        councils = {c.id: c.name for c in self.readable("youth.council", decisions.council_id.ids, ["name"])}
-        meetings = {meeting.id: meeting for meeting in self.readable(
+        councils = {c.id: c.name for c in self._readable("youth.council", decisions.council_id.ids, ["name"])}
+        meetings = {meeting.id: meeting for meeting in self._readable(
             "youth.council.meeting", decisions.meeting_id.ids, ["name", "start"])}
         # the number is the rank on the meeting's agenda: known where the user may read the meeting
         numbered = Decision.browse([d.id for d in decisions if d.meeting_id.id in meetings])
@@ -125,7 +123,7 @@ class DecisionsReport(ReportBuilder):
         rows = []
         for decision in decisions:
             meeting = meetings.get(decision.meeting_id.id)
-            overdue = decision.state in OPEN and decision.deadline and decision.deadline < self.today
+            overdue = decision.state in OPEN and decision.deadline and decision.deadline < today
             rows.append(sheets.row_values(columns, {
                 "council": councils.get(decision.council_id.id, ""),
                 "meeting": meeting.name if meeting else (sent_down if decision.parent_id else ""),
@@ -134,26 +132,26 @@ class DecisionsReport(ReportBuilder):
                 "text": decision.text,
                 "responsible": ", ".join(decision.partner_ids.mapped("name") + decision.district_ids.mapped("name")),
                 "deadline": decision.deadline or None,
-                "state": _("Overdue") if overdue else self.state_labels[decision.state],
+                "state": _("Overdue") if overdue else state_labels[decision.state],
                 "date_done": decision.date_done or None,
-                "overdue": (self.today - decision.deadline).days if overdue else None,
+                "overdue": (today - decision.deadline).days if overdue else None,
             }))
-        xlsx = self.xlsx
         sheet = xlsx.add_sheet(_("Council decisions"))
-        top = xlsx.write_title(sheet, _("Council decisions"), self._title_lines())
+        top = xlsx.write_title(sheet, _("Council decisions"), self._title_lines(xlsx, today))
         xlsx.write_table(sheet, columns, rows, top, total_label=_("Total"))
 
     # ------------------------------------------------------------------ the cascade
-    def _sheet_cascade(self, domain):
+    def _sheet_cascade(self, xlsx, domain, today):
         """Per decision of the regional council sent down: the district decisions in the scope, how
         many are done and overdue, and each district's status."""
         _ = self.env._
+        state_labels = self._selection_labels("youth.council.decision", "state")
         Decision = self.env["youth.council.decision"]
-        source = self.wizard._source_domain("youth.council.decision")
+        source = xlsx.wizard._source_domain("youth.council.decision")
         if source:  # chosen in the list: the regional decisions chosen, or district decisions themselves
             domain = expression.AND([
                 expression.OR([source, [("parent_id", "any", source)]]),
-                self.wizard._scope_domain("council_district_id"),
+                xlsx.wizard._scope_domain("council_district_id"),
             ])
         domain = expression.AND([domain, [("parent_id", "!=", False)]])
         states = Decision._read_group(domain, ["parent_id", "council_district_id", "state"], ["__count"])
@@ -161,8 +159,8 @@ class DecisionsReport(ReportBuilder):
             domain + [("is_overdue", "=", True)], ["parent_id", "council_district_id"], ["__count"])}
         parents = Decision.union(*{parent for parent, _district, _state, _count in states})
         # the regional decisions the user may read; the others are known by their district copies
-        readable = self.readable("youth.council.decision", parents.ids, ["text", "deadline", "meeting_id"])
-        meetings = {m.id: m.name for m in self.readable("youth.council.meeting", readable.meeting_id.ids, ["name"])}
+        readable = self._readable("youth.council.decision", parents.ids, ["text", "deadline", "meeting_id"])
+        meetings = {m.id: m.name for m in self._readable("youth.council.meeting", readable.meeting_id.ids, ["name"])}
         copies = {}
         for child in Decision.search_fetch(domain + [("parent_id", "in", (parents - readable).ids)],
                                            ["parent_id", "text", "deadline"]):
@@ -174,7 +172,7 @@ class DecisionsReport(ReportBuilder):
             row = rows.setdefault(parent.id, {})
             self._add_state(row, state, count)
             cell = row.setdefault(("district", district), set())
-            cell.add(_("Overdue") if overdue.get((parent, district)) else self.state_labels[state])
+            cell.add(_("Overdue") if overdue.get((parent, district)) else state_labels[state])
         for (parent, _district), count in overdue.items():
             rows[parent.id]["overdue"] = rows[parent.id].get("overdue", 0) + count
         for parent in parents:
@@ -186,7 +184,7 @@ class DecisionsReport(ReportBuilder):
             row["number"] = meetings.get(parent.meeting_id.id, "") if parent in readable else ""
             row["text"] = known.text or ""
             row["deadline"] = known.deadline or None
-        order = sorted(parents, key=lambda p: (rows[p.id]["deadline"] or self.today, p.id))
+        order = sorted(parents, key=lambda p: (rows[p.id]["deadline"] or today, p.id))
         columns = [
             sheets.Column("number", _("Meeting"), 12, total=sheets.TOTAL_LABEL),
             sheets.Column("text", _("Regional decision"), 50, total=sheets.TOTAL_COUNT),
@@ -194,11 +192,10 @@ class DecisionsReport(ReportBuilder):
             *self._status_columns(_("Districts")),
         ] + [sheets.Column(("district", district), district.name if district else _("No district"), 14)
              for district in districts]
-        xlsx = self.xlsx
         sheet = xlsx.add_sheet(_("Decisions sent down"))
         top = xlsx.write_title(sheet, _("Decisions of the regional council sent down to the districts"), [
             (_("Districts"), _("the district decisions of the scope, one per district council")),
-            self._title_lines()[1],
+            self._title_lines(xlsx, today)[1],
         ])
         xlsx.write_table(sheet, columns, (sheets.row_values(columns, rows[parent.id]) for parent in order), top,
                          total_label=_("Total"),

@@ -7,63 +7,43 @@ scope; regional events in the region's scope). Participation is counted by the p
 registrations of the scope's pupils, at any event of the period the user may read.
 """
 
+from odoo import models
 from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..models.event_registration import RESULTS
 from ..tools import sheets
-from .xlsx_report import ReportBuilder, register
 
 SEATED = ("open", "done")
 
 
-class EventReportMixin(ReportBuilder):
-    """The domains the events' reports share."""
+class YouthReportXlsxEvents(models.AbstractModel):
+    _name = "youth.report.xlsx.events"
+    _inherit = "youth.report.xlsx"
+    _description = "Excel report: events and participation"
+    _youth_sequence = 30
 
-    def event_domain(self, scoped=True):
-        """Events of the period (or those chosen in the event list), organized in the scope."""
-        wizard = self.wizard
-        domain = wizard._source_domain("event.event")
-        if not domain:  # the records chosen in the list stand for the period
-            start, end = self.utc_bounds()
-            domain = [("date_begin", ">=", start), ("date_begin", "<", end)]
-        if scoped:
-            domain = expression.AND([domain, wizard._scope_domain("district_id", "school_id")])
-        return domain
-
-    def registration_domain(self):
-        """Pupils' registrations of the scope at the events of the period the user may read."""
-        return expression.AND([
-            [("event_id", "any", self.event_domain(scoped=False)), ("youth_member_id", "!=", False)],
-            self.wizard._scope_domain("member_district_id", "member_school_id"),
-        ])
-
-
-@register
-class EventsReport(EventReportMixin):
-    code = "events"
-    sequence = 30
-
-    def build(self):
-        events = self._read_events()
-        participation = self._read_participation()
+    def _build_sheets(self, xlsx):
+        wizard = xlsx.wizard
+        events = self._read_events(wizard)
+        participation = self._read_participation(wizard)
         categories = self.env["youth.event.category"].with_context(active_test=False).browse(
             sorted({key for key in events["categories"] | set(participation["by_category"]) if key})
         ).sorted()
         columns = [(category.id, category.name) for category in categories]
         if None in events["categories"] or None in participation["by_category"]:
             columns.append((None, self.env._("No category")))
-        self._sheet_by_month(events, columns)
-        self._sheet_by_district(events, columns)
-        self._sheet_participation(participation)
-        self._sheet_by_category(participation, columns)
+        self._sheet_by_month(xlsx, events, columns)
+        self._sheet_by_district(xlsx, events, columns)
+        self._sheet_participation(xlsx, participation)
+        self._sheet_by_category(xlsx, participation, columns)
 
     # ------------------------------------------------------------------ reading
-    def _read_events(self):
+    def _read_events(self, wizard):
         """Events by month, category and organizing district: one grouped read."""
-        Event = self.env["event.event"].with_context(tz=self.tz.zone)
+        Event = self.env["event.event"].with_context(tz=self._tz().zone)
         groups = Event._read_group(
-            self.event_domain(), ["date_begin:month", "youth_category_id", "district_id"], ["__count"])
+            wizard._event_domain(), ["date_begin:month", "youth_category_id", "district_id"], ["__count"])
         counts = {}
         for month, category, district, count in groups:
             key = (month.date() if hasattr(month, "date") else month, category.id or None, district)
@@ -75,7 +55,7 @@ class EventsReport(EventReportMixin):
             "districts": {district for _month, _category, district in counts},
         }
 
-    def _read_participation(self):
+    def _read_participation(self, wizard):
         """Registrations, pupils reached, days expected and present, and results by the pupil's
         district, by the event's category and in all: one query, built by the ORM as the user
         (access rights and record rules of the registrations, the events and the attendance).
@@ -102,7 +82,7 @@ class EventsReport(EventReportMixin):
             SQL("count(*) AS expected"),
             SQL("count(*) FILTER (WHERE %s) AS present", SQL.identifier(attendance, "present")),
         )
-        query = Registration._search(self.registration_domain())
+        query = Registration._search(wizard._registration_domain())
         query.order = None
         table = Registration._table
         event = query.join(table, "event_id", "event_event", "id", "participation_event")
@@ -140,7 +120,7 @@ class EventsReport(EventReportMixin):
             else:
                 by_category[category_id] = figures
         members = self.env["youth.member"]._read_group(
-            expression.AND([self.wizard._member_domain(), [("status", "=", "active")]]), ["district_id"], ["__count"])
+            expression.AND([wizard._member_domain(), [("status", "=", "active")]]), ["district_id"], ["__count"])
         return {
             "by_district": by_district, "by_category": by_category, "overall": overall,
             "members": {district.id or None: count for district, count in members},
@@ -150,10 +130,11 @@ class EventsReport(EventReportMixin):
     def _category_columns(self, columns):
         return [sheets.Column(("category", key), name, 12, sheets.INTEGER, sheets.TOTAL_SUM) for key, name in columns]
 
-    def _sheet_by_month(self, events, categories):
+    def _sheet_by_month(self, xlsx, events, categories):
         _ = self.env._
-        months = sorted(set(events["months"]) | (set() if self.wizard._source_domain("event.event") else
-                                                 set(self.months())))
+        wizard = xlsx.wizard
+        months = sorted(set(events["months"]) | (set() if wizard._source_domain("event.event") else
+                                                 set(wizard._months())))
         rows = {month: {("category", key): 0 for key, _name in categories} for month in months}
         for (month, category, _district), count in events["counts"].items():
             rows[month][("category", category)] += count
@@ -161,9 +142,8 @@ class EventsReport(EventReportMixin):
             self._category_columns(categories) + [sheets.Column("total", _("Events"), 11, sheets.INTEGER,
                                                                 sheets.TOTAL_SUM)]
         for month, row in rows.items():
-            row["name"] = self.month_label(month)
+            row["name"] = self._month_label(month)
             row["total"] = sum(value for key, value in row.items() if isinstance(key, tuple))
-        xlsx = self.xlsx
         sheet = xlsx.add_sheet(_("Events by month"))
         top = xlsx.write_title(sheet, _("Events held by month and category"), [
             (_("Events"), _("events that begin in the period, organized in the scope")),
@@ -174,7 +154,7 @@ class EventsReport(EventReportMixin):
                    "series": [("category", key) for key, _name in categories]},
         )
 
-    def _sheet_by_district(self, events, categories):
+    def _sheet_by_district(self, xlsx, events, categories):
         _ = self.env._
         districts = sorted(events["districts"], key=lambda d: (bool(d), (d.name or "").lower()))
         rows = {district: {("category", key): 0 for key, _name in categories} for district in districts}
@@ -186,7 +166,6 @@ class EventsReport(EventReportMixin):
         for district, row in rows.items():
             row["name"] = district.name if district else _("Regional events")
             row["total"] = sum(value for key, value in row.items() if isinstance(key, tuple))
-        xlsx = self.xlsx
         sheet = xlsx.add_sheet(_("Events by district"))
         top = xlsx.write_title(sheet, _("Events held by organizing district and category"), [
             (_("Events"), _("events that begin in the period, organized in the scope")),
@@ -210,7 +189,7 @@ class EventsReport(EventReportMixin):
                           ("present", "expected")),
         ]
 
-    def _sheet_participation(self, data):
+    def _sheet_participation(self, xlsx, data):
         _ = self.env._
         keys = set(data["by_district"]) | set(data["members"])
         districts = self.env["youth.district"].browse(sorted(key for key in keys if key))
@@ -232,7 +211,6 @@ class EventsReport(EventReportMixin):
             row["share"] = sheets.ratio(row.get("reached", 0), row["members"])
             row["attendance"] = sheets.ratio(row.get("present", 0), row.get("expected", 0))
             rows.append(sheets.row_values(columns, row))
-        xlsx = self.xlsx
         sheet = xlsx.add_sheet(_("Participation by district"))
         top = xlsx.write_title(sheet, _("Participation of the pupils by district"), [
             (_("Participation"), _("registrations of the scope's pupils at the events of the period; a pupil is "
@@ -243,10 +221,10 @@ class EventsReport(EventReportMixin):
             "type": "bar", "title": _("Pupils reached by district"), "categories": "name", "series": ["reached"],
         })
 
-    def _sheet_by_category(self, data, categories):
+    def _sheet_by_category(self, xlsx, data, categories):
         _ = self.env._
         labels = dict(RESULTS)
-        labels.update(self.selection_labels("event.registration", "result"))
+        labels.update(self._selection_labels("event.registration", "result"))
         columns = [
             sheets.Column("name", _("Category"), 24, total=sheets.TOTAL_LABEL),
             sheets.Column("events", _("Events with participants"), 13, sheets.INTEGER, sheets.TOTAL_SUM),
@@ -264,7 +242,6 @@ class EventsReport(EventReportMixin):
             row["attendance"] = sheets.ratio(row.get("present", 0), row.get("expected", 0))
             row["results"] = sum(row.get(("result", result), 0) for result, _label in RESULTS)
             rows.append(sheets.row_values(columns, row))
-        xlsx = self.xlsx
         sheet = xlsx.add_sheet(_("Results by category"))
         top = xlsx.write_title(sheet, _("Participation, attendance and results by category"), [
             (_("Participation"), _("registrations of the scope's pupils at the events of the period")),
@@ -276,15 +253,16 @@ class EventsReport(EventReportMixin):
         })
 
 
-@register
-class ParticipationListReport(EventReportMixin):
+class YouthReportXlsxParticipationList(models.AbstractModel):
     """One row per registration of a pupil, streamed: 500,000 rows at regional scale."""
 
-    code = "participation_list"
-    sequence = 40
-    FIELDS = ("event_id", "youth_member_id", "member_district_id", "member_school_id", "state", "result")
+    _name = "youth.report.xlsx.participation_list"
+    _inherit = "youth.report.xlsx"
+    _description = "Excel report: participation detail"
+    _youth_sequence = 40
+    _youth_fields = ("event_id", "youth_member_id", "member_district_id", "member_school_id", "state", "result")
 
-    def build(self):
+    def _build_sheets(self, xlsx):
         _ = self.env._
         columns = [
             sheets.Column("event", _("Event"), 36, total=sheets.TOTAL_COUNT),
@@ -297,24 +275,23 @@ class ParticipationListReport(EventReportMixin):
             sheets.Column("days", _("Days present"), 10, sheets.INTEGER, sheets.TOTAL_SUM),
             sheets.Column("result", _("Result"), 13),
         ]
-        xlsx = self.xlsx
         sheet = xlsx.add_sheet(_("Participation detail"))
         top = xlsx.write_title(sheet, _("Participation detail"), [
             (_("Participation"), _("registrations of the scope's pupils at the events of the period")),
         ])
-        xlsx.write_table(sheet, columns, self._rows(), top, total_label=_("Total"))
+        xlsx.write_table(sheet, columns, self._rows(xlsx), top, total_label=_("Total"))
 
-    def _rows(self):
+    def _rows(self, xlsx):
         """The registrations in the scope from one query built by the ORM as the requesting user
         (``_search``: access rights, record rules, scope, period), read through a server-side cursor.
         The event's name comes in the report's language, its date in the event's time zone, the
         days present from the attendance lines the user may read."""
         Registration = self.env["event.registration"]
         Attendance = self.env["youth.event.attendance"]
-        Registration.check_field_access_rights("read", [*self.FIELDS, "name"])
+        Registration.check_field_access_rights("read", [*self._youth_fields, "name"])
         Attendance.check_field_access_rights("read", ["registration_id", "present"])
         self.env["youth.member"].check_field_access_rights("read", ["grade", "name"])
-        Registration.flush_model([*self.FIELDS, "name", "active"])
+        Registration.flush_model([*self._youth_fields, "name", "active"])
         Attendance.flush_model(["registration_id", "present"])
         self.env["event.event"].flush_model(["name", "date_begin", "date_tz"])
         self.env["youth.member"].flush_model(["grade", "partner_id"])
@@ -328,7 +305,7 @@ class ParticipationListReport(EventReportMixin):
         days_select = days.select(
             SQL("%s AS registration_id", SQL.identifier(attendance, "registration_id")), SQL("count(*) AS present"))
 
-        query = Registration._search(self.registration_domain())
+        query = Registration._search(xlsx.wizard._registration_domain())
         table = Registration._table
         event = query.join(table, "event_id", "event_event", "id", "detail_event")
         member = query.left_join(table, "youth_member_id", "youth_member", "id", "detail_member")
@@ -345,14 +322,14 @@ class ParticipationListReport(EventReportMixin):
         # by event (day, name, id), then the pupils by district, school and name: the order of the sheet
         query.order = SQL("%s, %s, %s, %s, %s, %s, %s", day, event_name, SQL.identifier(event, "id"), district_name,
                           SQL.identifier(school, "name"), pupil_name, SQL.identifier(table, "id"))
-        states = self.selection_labels("event.registration", "state")
-        results = self.selection_labels("event.registration", "result")
+        states = self._selection_labels("event.registration", "state")
+        results = self._selection_labels("event.registration", "result")
         select = query.select(
             event_name, day, district_name, SQL.identifier(school, "name"), pupil_name,
             SQL.identifier(member, "grade"), SQL.identifier(table, "state"),
             SQL("COALESCE(%s, 0)", SQL.identifier("detail_days", "present")), SQL.identifier(table, "result"),
         )
         for name, date, district_label, school_name, pupil_label, grade, state, present, result in \
-                self.xlsx.stream(select):
+                xlsx.stream(select):
             yield (name, date, district_label, school_name, pupil_label, grade, states.get(state, state), present,
                    results.get(result, "") if result else "")

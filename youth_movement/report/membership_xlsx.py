@@ -1,29 +1,29 @@
 """Membership: members by district, tier and sex; by school and grade with coverage; joins and
 leavers in the period; and, when asked, the list of members (one row each)."""
 
+from odoo import models
 from odoo.tools import SQL
 
 from ..tools import school as school_rules
 from ..tools import sheets
-from .xlsx_report import ReportBuilder, register
 
 
-@register
-class MembershipReport(ReportBuilder):
-    code = "membership"
-    sequence = 10
+class YouthReportXlsxMembership(models.AbstractModel):
+    _name = "youth.report.xlsx.membership"
+    _inherit = "youth.report.xlsx"
+    _description = "Excel report: membership"
+    _youth_sequence = 10
 
-    def build(self):
-        data = self._read()
-        self._sheet_by_district(data)
-        self._sheet_by_school(data)
+    def _build_sheets(self, xlsx):
+        data = self._read(xlsx.wizard)
+        self._sheet_by_district(xlsx, data)
+        self._sheet_by_school(xlsx, data)
 
     # ------------------------------------------------------------------ reading
-    def _read(self):
+    def _read(self, wizard):
         """Every figure of the two summary sheets in a fixed number of queries, whatever the
         number of members: grouped counts, read as the requesting user (record rules apply)."""
         Member = self.env["youth.member"]
-        wizard = self.wizard
         domain = wizard._member_domain()
         groups = Member._read_group(
             domain + [("status", "in", school_rules.IN_MOVEMENT)],
@@ -62,7 +62,7 @@ class MembershipReport(ReportBuilder):
         return (record.name or "").lower() if record else ""
 
     # ------------------------------------------------------------------ by district
-    def _sheet_by_district(self, data):
+    def _sheet_by_district(self, xlsx, data):
         _ = self.env._
         tiers = data["tiers"]
         districts = sorted(set(data["schools"].values()), key=self._sort_key)
@@ -109,7 +109,6 @@ class MembershipReport(ReportBuilder):
             row["name"] = district.name if district else _("No district")
             row["coverage"] = sheets.ratio(row["active"], row["pupils"])
 
-        xlsx = self.xlsx
         sheet = xlsx.add_sheet(_("Membership by district"))
         top = xlsx.write_title(sheet, _("Membership by district"), [
             (_("Members"), _("active members; the pupils enrolled are those of the school year %(year)s",
@@ -142,7 +141,7 @@ class MembershipReport(ReportBuilder):
         )
 
     # ------------------------------------------------------------------ by school
-    def _sheet_by_school(self, data):
+    def _sheet_by_school(self, xlsx, data):
         _ = self.env._
         tiers = data["tiers"]
         grades = range(school_rules.MIN_GRADE, school_rules.MAX_GRADE + 1)
@@ -183,7 +182,6 @@ class MembershipReport(ReportBuilder):
             sheets.Column("pupils", _("Pupils enrolled"), 12, sheets.INTEGER, sheets.TOTAL_SUM),
             sheets.Column("coverage", _("Coverage"), 11, sheets.PERCENT, sheets.TOTAL_RATIO, ("active", "pupils")),
         ]
-        xlsx = self.xlsx
         sheet = xlsx.add_sheet(_("Membership by school"))
         top = xlsx.write_title(sheet, _("Membership by school and grade"), [
             (_("Members"), _("active members; the pupils enrolled are those of the school year %(year)s",
@@ -192,66 +190,82 @@ class MembershipReport(ReportBuilder):
         xlsx.write_table(sheet, columns, (sheets.row_values(columns, rows[school]) for school in schools), top)
 
 
-@register
-class MemberListReport(ReportBuilder):
+class YouthReportXlsxMemberList(models.AbstractModel):
     """One row per member, streamed: 150,000 rows take a few seconds and little memory."""
 
-    code = "member_list"
-    sequence = 20
-    FIELDS = ("partner_id", "school_id", "district_id", "grade", "class_letter", "tier_id", "status", "join_date")
+    _name = "youth.report.xlsx.member_list"
+    _inherit = "youth.report.xlsx"
+    _description = "Excel report: member list"
+    _youth_sequence = 20
+    _youth_fields = ("partner_id", "school_id", "district_id", "grade", "class_letter", "tier_id", "status",
+                     "join_date")
 
-    def build(self):
+    def _build_sheets(self, xlsx):
         _ = self.env._
-        columns = [
-            sheets.Column("name", _("Name"), 32, total=sheets.TOTAL_COUNT),
-            sheets.Column("school", _("School"), 32),
-            sheets.Column("district", _("District or city"), 20),
-            sheets.Column("grade", _("Grade"), 7, sheets.INTEGER),
-            sheets.Column("class", _("Class"), 7),
-            sheets.Column("tier", _("Tier"), 12),
-            sheets.Column("status", _("Status"), 12),
-            sheets.Column("join_date", _("Member since"), 12, sheets.DATE),
-        ]
-        xlsx = self.xlsx
+        query, tables = self._query(xlsx.wizard)
+        cells = self._cells(query, tables)
         sheet = xlsx.add_sheet(_("Member list"))
         top = xlsx.write_title(sheet, _("Member list"))
-        xlsx.write_table(sheet, columns, self._rows(), top, total_label=_("Total"))
+        xlsx.write_table(sheet, [cell[0] for cell in cells], self._rows(xlsx, query, cells), top,
+                         total_label=_("Total"))
 
-    def _rows(self):
-        """The members in the scope, streamed in chunks from one query.
-
-        The ORM builds the query as the requesting user (``_search``: access rights, record
-        rules, the scope's domain and the order); the columns are selected from it and read
-        through a server-side cursor, ``CHUNK`` rows at a time, so that neither the ORM cache
-        nor the client holds 150,000 members. The member's name is its own (inherited) field,
-        read from the contact the member record is built on, as the ORM does; school and district
-        names come with the rows (the district's in the report's language), tier names and status
-        labels from small lookups made once.
-        """
+    def _query(self, wizard):
+        """The members in the scope as one query built by the ORM as the requesting user
+        (``_search``: access rights, record rules, the scope's domain), with the member's contact,
+        school and district joined, in the order of the sheet; and ``{name: alias}`` of the
+        tables (``member``, ``partner``, ``school``, ``district``)."""
         Member = self.env["youth.member"]
-        Member.check_field_access_rights("read", ["name", *self.FIELDS])
-        self.env["youth.member"].flush_model(self.FIELDS)
+        Member.check_field_access_rights("read", ["name", *self._youth_fields])
+        Member.flush_model(self._youth_fields)
         self.env["res.partner"].flush_model(["name"])
         self.env["youth.district"].flush_model(["name"])
-        query = Member._search(self.wizard._member_domain(), order="id")
+        query = Member._search(wizard._member_domain(), order="id")
         table = Member._table
         partner = query.join(table, "partner_id", "res_partner", "id", "member_list_partner")
         school = query.join(table, "school_id", "res_partner", "id", "member_list_school")
         district = query.left_join(table, "district_id", "youth_district", "id", "member_list_district")
         # by district and school names, then grade, class and id: the order of the sheet, sorted
         # on the plain names (not on each model's full _order, which costs a second at this scale)
-        district_name = self.env["youth.district"]._field_to_sql(district, "name")  # in the report's language
-        school_name = SQL.identifier(school, "name")
         query.order = SQL(
-            "%s, %s, %s, %s, %s", district_name, school_name,
-            SQL.identifier(table, "grade"), SQL.identifier(table, "class_letter"), SQL.identifier(table, "id"),
+            "%s, %s, %s, %s, %s", self.env["youth.district"]._field_to_sql(district, "name"),
+            SQL.identifier(school, "name"), SQL.identifier(table, "grade"), SQL.identifier(table, "class_letter"),
+            SQL.identifier(table, "id"),
         )
-        columns = [SQL.identifier(partner, "name"), school_name, district_name] + [
-            SQL.identifier(table, name) for name in ("grade", "class_letter", "tier_id", "status", "join_date")
-        ]
+        return query, {"member": table, "partner": partner, "school": school, "district": district}
+
+    def _cells(self, query, tables):
+        """The columns of the sheet, in order: ``(sheets.Column, SQL of its value, function that
+        turns the value read into the cell's, or None)``. An addon adds a column by extending
+        this list (joining to ``query`` what it needs, flushing the fields it reads).
+
+        The member's name is its own (inherited) field, read from the contact the member record
+        is built on, as the ORM does; school and district names come with the rows (the
+        district's in the report's language), tier names and status labels from small lookups
+        made once."""
+        _ = self.env._
+        member = tables["member"]
         tiers = {tier.id: tier.name for tier in self.env["youth.tier"].with_context(active_test=False).search([])}
-        status_labels = dict(Member._fields["status"]._description_selection(self.env))
-        for name, school, district, grade, class_letter, tier_id, status, join_date in self.xlsx.stream(
-            query.select(*columns)
-        ):
-            yield (name, school, district, grade, class_letter, tiers.get(tier_id), status_labels[status], join_date)
+        status_labels = self._selection_labels("youth.member", "status")
+        district_name = self.env["youth.district"]._field_to_sql(tables["district"], "name")  # report's language
+        return [
+            (sheets.Column("name", _("Name"), 32, total=sheets.TOTAL_COUNT), SQL.identifier(tables["partner"], "name"),
+             None),
+            (sheets.Column("school", _("School"), 32), SQL.identifier(tables["school"], "name"), None),
+            (sheets.Column("district", _("District or city"), 20), district_name, None),
+            (sheets.Column("grade", _("Grade"), 7, sheets.INTEGER), SQL.identifier(member, "grade"), None),
+            (sheets.Column("class", _("Class"), 7), SQL.identifier(member, "class_letter"), None),
+            (sheets.Column("tier", _("Tier"), 12), SQL.identifier(member, "tier_id"), tiers.get),
+            (sheets.Column("status", _("Status"), 12), SQL.identifier(member, "status"), status_labels.__getitem__),
+            (sheets.Column("join_date", _("Member since"), 12, sheets.DATE), SQL.identifier(member, "join_date"),
+             None),
+        ]
+
+    def _rows(self, xlsx, query, cells):
+        """The rows of the sheet, read through a server-side cursor ``CHUNK`` rows at a time, so
+        that neither the ORM cache nor the client holds 150,000 members."""
+        convert = [(index, cell[2]) for index, cell in enumerate(cells) if cell[2]]
+        for values in xlsx.stream(query.select(*(cell[1] for cell in cells))):
+            row = list(values)
+            for index, function in convert:
+                row[index] = function(row[index])
+            yield row

@@ -2,23 +2,24 @@
 in the period's council meetings (co-hosted, participants from them) and events (organized, held
 at their venue).
 
-:meth:`PartnerReport._activity_columns` and :meth:`PartnerReport._activity_values` add those
-columns to the right of the list.
+:meth:`_activity_columns` and :meth:`_activity_values` add those columns to the right of the
+list.
 """
 
+from odoo import models
+
 from ..tools import sheets
-from .xlsx_report import ReportBuilder, register
 
 
-@register
-class PartnerReport(ReportBuilder):
-    code = "partners"
-    sequence = 50
+class YouthReportXlsxPartners(models.AbstractModel):
+    _name = "youth.report.xlsx.partners"
+    _inherit = "youth.report.xlsx"
+    _description = "Excel report: partner organizations"
+    _youth_sequence = 50
 
-    def _domain(self):
+    def _domain(self, wizard):
         """Partner organizations in the scope: those of its districts and the region-wide ones
         (no district), as the requesting user may read them."""
-        wizard = self.wizard
         scope = wizard._scope_domain("youth_district_id")
         domain = [("youth_org_type_id", "!=", False), ("is_youth_school", "=", False)]
         if scope:
@@ -35,14 +36,14 @@ class PartnerReport(ReportBuilder):
             sheets.Column("venue", _("Events at their venue"), 12, sheets.INTEGER, sheets.TOTAL_SUM),
         ]
 
-    def _activity_values(self, partners):
+    def _activity_values(self, wizard, partners):
         """``{partner id: {column key: value}}`` for :meth:`_activity_columns`, read in bulk: the
         meetings held in the period that the organization co-hosted, the participants present on
         its behalf, and the events of the period it organized or hosted (Odoo's organizer and venue),
         as far as the user may read them. Four grouped reads, whatever the number of partners."""
         if not partners:
             return {}
-        start, end = self.utc_bounds()
+        start, end = wizard._utc_bounds()
         held = [("start", ">=", start), ("start", "<", end), ("state", "in", ("held", "approved"))]
         ids = partners.ids
         values = {partner_id: {} for partner_id in ids}
@@ -64,10 +65,10 @@ class PartnerReport(ReportBuilder):
                 row.setdefault(key, 0)
         return values
 
-    def build(self):
+    def _build_sheets(self, xlsx):
         _ = self.env._
         partners = self.env["res.partner"].search_fetch(
-            self._domain(), ["name", "youth_org_type_id", "youth_district_id", "city", "phone", "email"],
+            self._domain(xlsx.wizard), ["name", "youth_org_type_id", "youth_district_id", "city", "phone", "email"],
             order="youth_org_type_id, name",
         )
         columns = [
@@ -78,7 +79,7 @@ class PartnerReport(ReportBuilder):
             sheets.Column("phone", _("Phone"), 18),
             sheets.Column("email", _("Email"), 26),
         ] + self._activity_columns()
-        activity = self._activity_values(partners)
+        activity = self._activity_values(xlsx.wizard, partners)
         region = _("Region-wide")
         rows = []
         for partner in partners:
@@ -89,7 +90,6 @@ class PartnerReport(ReportBuilder):
             }
             row.update(activity.get(partner.id, {}))
             rows.append(sheets.row_values(columns, row))
-        xlsx = self.xlsx
         sheet = xlsx.add_sheet(_("Partner organizations"))
         top = xlsx.write_title(sheet, _("Partner organizations"), [
             (_("Meetings and events"), _("council meetings held and events that begin in the period")),

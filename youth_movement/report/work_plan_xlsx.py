@@ -2,40 +2,41 @@
 and execution, target against actual, the events that carry it out and the pupils they reached;
 then the lines done, late and pending by month, with a chart."""
 
+from odoo import models
 from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..tools import sheets
-from .xlsx_report import ReportBuilder, register
 
 EXECUTIONS = ("done", "late", "pending", "cancelled")
 
 
-@register
-class WorkPlanReport(ReportBuilder):
-    code = "work_plan"
-    sequence = 70
-    FIELDS = ["plan_id", "title", "kind", "period_type", "month", "quarter", "date_start", "date_end",
-              "responsible_id", "user_id", "district_id", "state", "execution", "target", "actual"]
+class YouthReportXlsxWorkPlan(models.AbstractModel):
+    _name = "youth.report.xlsx.work_plan"
+    _inherit = "youth.report.xlsx"
+    _description = "Excel report: work-plan execution"
+    _youth_sequence = 70
+    _youth_fields = ["plan_id", "title", "kind", "period_type", "month", "quarter", "date_start", "date_end",
+                     "responsible_id", "user_id", "district_id", "state", "execution", "target", "actual"]
 
-    def line_domain(self):
+    def _line_domain(self, wizard):
         """Lines whose period meets the report's (or those chosen in the plan lines list), of the
         scope's districts."""
-        wizard = self.wizard
         domain = wizard._source_domain("youth.work.plan.line")
         if not domain:
             domain = [("date_start", "<=", wizard.date_to), ("date_end", ">=", wizard.date_from)]
         return expression.AND([domain, wizard._scope_domain("district_id")])
 
-    def build(self):
+    def _build_sheets(self, xlsx):
         _ = self.env._
         Line = self.env["youth.work.plan.line"]
-        lines = Line.search_fetch(self.line_domain(), self.FIELDS, order="date_start, plan_id, sequence, id")
+        lines = Line.search_fetch(self._line_domain(xlsx.wizard), self._youth_fields,
+                                  order="date_start, plan_id, sequence, id")
         events = dict(self.env["event.event"]._read_group(
             [("plan_line_id", "in", lines.ids)], ["plan_line_id"], ["__count"]))
         reached = self._pupils_reached(lines)
-        plans = {p.id: p.name for p in self.readable("youth.work.plan", lines.plan_id.ids, ["name"])}
-        labels = {fname: self.selection_labels("youth.work.plan.line", fname)
+        plans = {p.id: p.name for p in self._readable("youth.work.plan", lines.plan_id.ids, ["name"])}
+        labels = {fname: self._selection_labels("youth.work.plan.line", fname)
                   for fname in ("kind", "month", "quarter", "state", "execution")}
         columns = [
             sheets.Column("plan", _("Plan"), 28),
@@ -75,7 +76,6 @@ class WorkPlanReport(ReportBuilder):
             if line.date_end:  # a line is due in the last month of its period
                 month = by_month.setdefault(line.date_end.replace(day=1), dict.fromkeys(EXECUTIONS, 0))
                 month[line.execution] = month.get(line.execution, 0) + 1
-        xlsx = self.xlsx
         sheet = xlsx.add_sheet(_("Work-plan execution"))
         top = xlsx.write_title(sheet, _("Execution of the work plan"), [
             (_("Lines"), _("the lines whose period meets the report's; late: the period is over and the line "
@@ -92,7 +92,7 @@ class WorkPlanReport(ReportBuilder):
         months = sorted(by_month)
         xlsx.write_table(
             sheet, month_columns,
-            ([self.month_label(month)] + [by_month[month][key] for key in EXECUTIONS] for month in months),
+            ([self._month_label(month)] + [by_month[month][key] for key in EXECUTIONS] for month in months),
             layout.totals_row + 2, main=False, caption=_("Lines by month due"),
             chart={"type": "column", "subtype": "stacked", "title": _("Lines done, late and pending by month"),
                    "categories": "name", "series": ["done", "late", "pending"],

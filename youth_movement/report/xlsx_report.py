@@ -1,81 +1,59 @@
 """The Excel workbook of the reports wizard and the builders of its sheets.
 
-A report is a :class:`ReportBuilder` subclass registered with :func:`register`: it reads its data
-through the ORM as the requesting user (record rules apply) and writes one or more sheets with
-:meth:`XlsxReport.write_table`. The wizard (``youth.report.wizard``) lists the reports as
-``report_<code>`` booleans and calls the builders of the ticked ones, in their ``sequence``.
+A report is an abstract model ``youth.report.xlsx.<code>`` that inherits ``youth.report.xlsx``:
+its ``_build_sheets(xlsx)`` reads the data through the ORM as the requesting user (record rules
+apply) and writes one or more sheets with :meth:`XlsxReport.write_table`. The wizard
+(``youth.report.wizard``) lists the reports as ``report_<code>`` booleans and calls the builders
+of the ticked ones, in their ``_youth_sequence``.
 
-Adding a report: a builder module in ``report/`` (subclass, ``code``, ``sequence``, ``build``),
-imported in ``report/__init__.py``, and a ``report_<code>`` boolean on the wizard with its line
-in the wizard's form.
+Being models, the builders are extended the Odoo way, by ``_inherit``: another addon adds a
+column to ``youth.report.xlsx.member_list`` (its ``_cells``), or a sheet to
+``youth.report.xlsx.membership`` after ``super()._build_sheets(xlsx)``. Adding a report: a
+builder model in ``report/``, imported in ``report/__init__.py``, and a ``report_<code>`` boolean
+on the wizard with its line in the wizard's form.
 """
 
-import datetime
 import io
 import itertools
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from odoo import fields
+from odoo import fields, models
 from odoo.tools import SQL, format_date
 
 from ..tools import sheets, timezone
 
-REGISTRY = {}
 # long lists: how many rows are read (and forgotten) at a time
 CHUNK = 5000
 _CURSORS = itertools.count()
 
 
-def register(builder_class):
-    """Class decorator: make a report builder known to the wizard under its ``code``."""
-    REGISTRY[builder_class.code] = builder_class
-    return builder_class
-
-
-class ReportBuilder:
+class YouthReportXlsx(models.AbstractModel):
     """One report of the wizard. ``self.env`` is the requesting user's environment in the
-    report's language, ``self.wizard`` the wizard (period, scope), ``self.xlsx`` the workbook."""
+    report's language; ``xlsx`` (an :class:`XlsxReport`) the workbook being written, with the
+    wizard (period, scope) as ``xlsx.wizard``."""
 
-    code = None
-    sequence = 100
+    _name = "youth.report.xlsx"
+    _description = "Excel report of the movement"
+    _youth_sequence = 100  # where the report's sheets come in the workbook
 
-    def __init__(self, xlsx):
-        self.xlsx = xlsx
-        self.wizard = xlsx.wizard
-        self.env = xlsx.env
-
-    def build(self):
+    def _build_sheets(self, xlsx):
         raise NotImplementedError
 
     # ------------------------------------------------------------------ helpers of the builders
-    @property
-    def tz(self):
+    def _tz(self):
         return timezone.zone(self.env.user.tz)
 
-    def utc_bounds(self):
-        """The report's period as naive UTC datetimes ``[start, end)``, in the user's time zone."""
-        return timezone.utc_bounds(self.wizard.date_from, self.wizard.date_to, self.env.user.tz)
-
-    def months(self):
-        """The first day of each month of the period, in order."""
-        day, last = self.wizard.date_from.replace(day=1), self.wizard.date_to
-        months = []
-        while day <= last:
-            months.append(day)
-            day = (day + datetime.timedelta(days=32)).replace(day=1)
-        return months
-
-    def month_label(self, day):
+    def _month_label(self, day):
         """``September 2025``, in the report's language."""
         return format_date(self.env, day, date_format="LLLL y").capitalize() if day else ""
 
-    def selection_labels(self, model, fname):
+    def _selection_labels(self, model, fname):
         """``{value: label}`` of a selection field, in the report's language."""
         return dict(self.env[model]._fields[fname]._description_selection(self.env))
 
-    def readable(self, model, ids, fnames):
+    def _readable(self, model, ids, fnames):
         """The records of ``ids`` the user may read, with ``fnames`` fetched: a record a row points
         at (a meeting, a council) may be out of the user's record rules when the row is not."""
         return self.env[model].with_context(active_test=False).search_fetch(

@@ -7,12 +7,14 @@ from hypothesis import strategies as st
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.mail.tests.common import MockEmail
+
 from ..tools import iin as iin_rules
 from .common import GROUPS
 
 
 @tagged("post_install", "-at_install")
-class TestPortal(HttpCase):
+class TestPortal(HttpCase, MockEmail):
     """The family portal: sign-up, application, decisions, the children's pages and their guards."""
 
     @classmethod
@@ -213,25 +215,92 @@ class TestPortal(HttpCase):
             self.assertEqual(response.status_code, 404, url)
             self.assertNotIn("Secret Child", response.text)
         self.assertEqual(self.other_consent.state, "given")
-        self.assertFalse(child.partner_id.user_ids)
+        self.assertFalse(child.partner_id.with_context(active_test=False).user_ids)
+        self.assertFalse(child.partner_id.email)
 
-    def test_pupil_own_login(self):
-        """A parent gives an older child a login; the child then sees their own page only."""
-        self.authenticate("parent_a", "parent_a")
-        _response, data = self._apply(iin=self._iin(year=2010, sex="male"), name="Older Child", grade="10")
+    def _older_child(self, year=2010, name="Older Child"):
+        """An active child of parent_a (logged in), 12 or older unless ``year`` says otherwise, and
+        the csrf token of its page."""
+        _response, data = self._apply(iin=self._iin(year=year, sex="male"), name=name, grade="10")
         member = self.env["youth.member"].search([("iin", "=", data["iin"])])
         member.action_approve_application()
-        token = self._csrf(f"/my/children/{member.id}")
-        self.url_open(f"/my/children/{member.id}/login", data={"csrf_token": token, "email": "older@example.kz"})
+        return member, self._csrf(f"/my/children/{member.id}")
+
+    def test_odoo_portal_pages_unchanged(self):
+        """Odoo's own portal pages (account, security) carry nothing of the movement for a
+        portal user outside it, nor for a parent."""
+        outsider = new_test_user(self.env, "portal_customer", groups="base.group_portal", name="A Customer")
+        self.assertFalse(self.env["youth.member"]._in_care_of(outsider.partner_id))
+        for login in ("portal_customer", "parent_b"):
+            self.authenticate(login, login)
+            for url in ("/my/account", "/my/security"):
+                page = self.url_open(url)
+                self.assertEqual(page.status_code, 200, url)
+                for mark in ("o_youth", "/my/children", "/my/events", "youth_movement"):
+                    self.assertNotIn(mark, page.text, (login, url))
+
+    def test_pupil_own_login(self):
+        """A parent gives an older child a login through Odoo's portal access wizard: the address
+        is normalised, the welcome mail goes out; the child then sees their own page only."""
+        self.authenticate("parent_a", "parent_a")
+        member, token = self._older_child()
+        with self.mock_mail_gateway():
+            response = self.url_open(f"/my/children/{member.id}/login",
+                                     data={"csrf_token": token, "email": "  Older@Example.KZ "})
+        self.assertIn("An invitation to choose a password has been sent", response.text)
         user = member.partner_id.user_ids
         self.assertEqual(user.login, "older@example.kz")
+        self.assertEqual(member.partner_id.email, "older@example.kz")
         self.assertTrue(user.has_group("base.group_portal"))
+        welcome = self._new_mails.filtered(lambda mail: mail.model == "portal.wizard.user")
+        self.assertEqual(len(welcome), 1, "Odoo's portal welcome mail")
+        self.assertIn("older@example.kz", welcome.email_to)
+        self.assertIn("/web/signup", welcome.body_html)
+        self.assertIn("gave Older Child a portal login", member.message_ids[:1].body)
         user.password = "older-pass-2026"
         self.authenticate("older@example.kz", "older-pass-2026")
         listing = self.url_open("/my/children")
         self.assertIn("Older Child", listing.text)
         self.assertNotIn("Secret Child", listing.text)
         self.assertEqual(self.url_open("/my/children/apply").status_code, 404)
+
+    def test_pupil_login_refusals_on_the_form(self):
+        """A bad address, a taken one or a child under 12 is told on the child's page, beside the
+        form with the address kept; nothing is written and no mail goes out."""
+        taken = new_test_user(self.env, "taken@example.kz", groups="base.group_portal", name="Someone Else")
+        self.authenticate("parent_a", "parent_a")
+        member, token = self._older_child()
+        young, young_token = self._older_child(year=2016, name="Young Child")
+        messages = len(member.message_ids)
+        cases = [
+            (member, token, "not-an-email", "Enter a valid e-mail address."),
+            (member, token, "a@example.kz, b@example.kz", "Enter a valid e-mail address."),
+            (member, token, "", "Enter a valid e-mail address."),
+            (member, token, " TAKEN@example.kz", "This e-mail address already has an account."),
+            (young, young_token, "young@example.kz", "A pupil may have their own login from the age of 12."),
+        ]
+        for child, csrf, email, message in cases:
+            with self.subTest(email=email), self.mock_mail_gateway():
+                response = self.url_open(f"/my/children/{child.id}/login", data={"csrf_token": csrf, "email": email})
+                self.assertEqual(response.status_code, 200)
+                self.assertIn(message, response.text)
+                self.assertIn("o_youth_login_error", response.text)
+                self.assertIn(f'value="{email.strip()}"', response.text, "what was typed is kept")
+                self.assertNotIn("Traceback", response.text)
+                self.assertFalse(child.partner_id.with_context(active_test=False).user_ids)
+                self.assertFalse(self._new_mails)
+        self.assertFalse(member.partner_id.email)
+        self.assertEqual(len(member.message_ids), messages)
+        self.assertEqual(taken.login, "taken@example.kz")
+        self.assertFalse(self.env["res.users"].with_context(active_test=False).search(
+            [("login", "in", ("young@example.kz", "not-an-email"))]))
+
+    def test_pupil_login_refusal_in_the_family_language(self):
+        """The refusal speaks the portal's language."""
+        self.authenticate("parent_a", "parent_a")
+        member, token = self._older_child()
+        response = self.url_open(f"/ru/my/children/{member.id}/login", data={"csrf_token": token, "email": "x"})
+        self.assertIn("Введите корректный адрес электронной почты.", response.text)
 
     @mute_logger("odoo.http")
     def test_generated_application_inputs_never_crash(self):

@@ -3,8 +3,11 @@ import io
 
 import openpyxl
 
+from odoo import models
 from odoo.tests import tagged
+from odoo.tools import SQL
 
+from ..tools import sheets
 from .common import YouthCase
 from .common_xlsx import XlsxReadMixin
 
@@ -243,3 +246,52 @@ class TestReportXlsx(XlsxReadMixin, YouthCase):
         add_members(180, self.school_a2)
         add_members(20, self.school_b1)
         self.assertEqual(queries(), small)
+
+    def _extend(self, model_class):
+        """Load ``model_class`` as another addon's ``_inherit`` of a builder would be loaded, for
+        this test only (as Odoo's own tests of the ORM do)."""
+        model = self.registry[model_class._name]
+        self.addCleanup(self.registry.setup_models, self.env.cr)
+        self.addCleanup(setattr, model, "_BaseModel__base_classes", model._BaseModel__base_classes)
+        model_class._build_model(self.registry, self.env.cr)
+        self.registry.setup_models(self.env.cr)
+
+    def test_another_addon_adds_a_column_and_a_sheet(self):
+        """Another addon extends the reports by _inherit: a column in the streamed member list,
+        a sheet after the membership sheets."""
+
+        class MemberListWithEmail(models.AbstractModel):
+            _module = None
+            _inherit = "youth.report.xlsx.member_list"
+
+            def _cells(self, query, tables):
+                self.env["res.partner"].flush_model(["email"])
+                return super()._cells(query, tables) + [
+                    (sheets.Column("email", "E-mail", 30), SQL.identifier(tables["partner"], "email"),
+                     lambda email: (email or "").upper()),
+                ]
+
+        class MembershipWithSchools(models.AbstractModel):
+            _module = None
+            _inherit = "youth.report.xlsx.membership"
+
+            def _build_sheets(self, xlsx):
+                super()._build_sheets(xlsx)
+                sheet = xlsx.add_sheet("Schools")
+                top = xlsx.write_title(sheet, "Schools")
+                xlsx.write_table(sheet, [sheets.Column("name", "School", 30, total=sheets.TOTAL_COUNT)],
+                                 [[name] for name in ("School A1", "School A2")], top)
+
+        self._extend(MemberListWithEmail)
+        self._extend(MembershipWithSchools)
+        pupil = self.env["youth.member"].search([("school_id", "=", self.school_a2.id)], limit=1)
+        pupil.email = "pupil@example.kz"
+        book = self._open(self._wizard(report_member_list=True))
+        self.assertEqual(book.sheetnames, ["Membership by district", "Membership by school", "Schools", "Member list"])
+        _block, headers, members, count = self._table(book["Member list"])
+        self.assertEqual(headers[-2:], ["Member since", "E-mail"])
+        self.assertEqual(next(row for row in members if row["Name"] == pupil.name)["E-mail"], "PUPIL@EXAMPLE.KZ")
+        self.assertEqual(count["Name"], len(members))
+        _block, _headers, schools, count = self._table(book["Schools"])
+        self.assertEqual([row["School"] for row in schools], ["School A1", "School A2"])
+

@@ -1,10 +1,11 @@
 import ast
+import datetime
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
-from ..report.xlsx_report import REGISTRY, XlsxReport
+from ..report.xlsx_report import XlsxReport
 from ..tools import school, timezone
 
 MANAGER = "youth_movement.youth_movement_group_regional_manager"
@@ -21,7 +22,8 @@ class YouthReportWizard(models.TransientModel):
     _name = "youth.report.wizard"
     _description = "Excel reports"
 
-    # reports: one boolean per report builder, named report_<code> (see report/xlsx_report.py)
+    # reports: one boolean per report builder, report_<code> for youth.report.xlsx.<code>
+    # (see report/xlsx_report.py)
     report_membership = fields.Boolean(
         "Membership", help="Members by district, school, tier, sex and grade; joins and leavers in the "
         "period; coverage against the pupils enrolled.",
@@ -109,7 +111,7 @@ class YouthReportWizard(models.TransientModel):
             if active_domain and self.env[model].search_count(active_domain) == len(ids):
                 domain = active_domain  # "select all": the list's own filter, not a long list of ids
             values.update(source_model=model, source_domain=repr(domain), source_count=len(ids))
-        elif not any(values.get("report_%s" % code) for code in REGISTRY):
+        elif not any(values.get("report_%s" % code) for code in self._report_codes()):
             values["report_membership"] = True
         return values
 
@@ -151,6 +153,36 @@ class YouthReportWizard(models.TransientModel):
             self._scope_domain("district_id", "school_id"), self._source_domain("youth.member"),
         ])
 
+    def _event_domain(self, scoped=True):
+        """Events of the period (or those chosen in the event list), organized in the scope."""
+        domain = self._source_domain("event.event")
+        if not domain:  # the records chosen in the list stand for the period
+            start, end = self._utc_bounds()
+            domain = [("date_begin", ">=", start), ("date_begin", "<", end)]
+        if scoped:
+            domain = expression.AND([domain, self._scope_domain("district_id", "school_id")])
+        return domain
+
+    def _registration_domain(self):
+        """Pupils' registrations of the scope at the events of the period the user may read."""
+        return expression.AND([
+            [("event_id", "any", self._event_domain(scoped=False)), ("youth_member_id", "!=", False)],
+            self._scope_domain("member_district_id", "member_school_id"),
+        ])
+
+    def _utc_bounds(self):
+        """The period as naive UTC datetimes ``[start, end)``, in the user's time zone."""
+        return timezone.utc_bounds(self.date_from, self.date_to, self.env.user.tz)
+
+    def _months(self):
+        """The first day of each month of the period, in order."""
+        day, last = self.date_from.replace(day=1), self.date_to
+        months = []
+        while day <= last:
+            months.append(day)
+            day = (day + datetime.timedelta(days=32)).replace(day=1)
+        return months
+
     # ------------------------------------------------------------------ labels of the title block
     # dates as documents in Kazakhstan write them, in every language of the report
     def _format_date(self, value):
@@ -191,11 +223,18 @@ class YouthReportWizard(models.TransientModel):
             if wizard.date_from and wizard.date_to and wizard.date_from > wizard.date_to:
                 raise UserError(self.env._("The period must not end before it begins."))
 
+    @api.model
+    def _report_codes(self):
+        """The reports the wizard offers: a ``report_<code>`` boolean each, whose sheets the abstract
+        model ``youth.report.xlsx.<code>`` builds."""
+        return [name[len("report_"):] for name, field in self._fields.items()
+                if name.startswith("report_") and field.type == "boolean"]
+
     def _builders(self):
-        """The builder classes of the ticked reports, in their order."""
+        """The builders of the ticked reports (in this wizard's environment), in their order."""
         return sorted(
-            (builder for code, builder in REGISTRY.items() if self["report_%s" % code]),
-            key=lambda builder: builder.sequence,
+            (self.env["youth.report.xlsx.%s" % code] for code in self._report_codes() if self["report_%s" % code]),
+            key=lambda builder: builder._youth_sequence,
         )
 
     def _render_xlsx(self):
@@ -211,7 +250,7 @@ class YouthReportWizard(models.TransientModel):
             raise UserError(self.env._("Choose the schools of the report, or another scope."))
         xlsx = XlsxReport(wizard)
         for builder in builders:
-            builder(xlsx).build()
+            builder._build_sheets(xlsx)
         return xlsx.close()
 
     def _file_name(self):

@@ -1,4 +1,6 @@
 import psycopg2
+from psycopg2 import errorcodes
+from psycopg2 import errors as pg_errors
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -452,28 +454,40 @@ class YouthMember(models.Model):
         if on_file:
             return self.env["youth.member.claim"]._portal_claim(parent, on_file, post)
         Member = self.sudo()
-        with self.env.cr.savepoint():
-            member = Member.create({
-                "name": post["name"].strip(),
-                "iin": iin,
-                "school_id": int(post["school_id"]),
-                "grade": int(post["grade"]),
-                "class_letter": (post.get("class_letter") or "").strip() or False,
-                "status": "applicant",
-                "applied_by_id": parent.id,
-                "lang": parent.lang,
-            })
-            self.env["youth.guardian.link"].sudo().create({
-                "member_id": member.id, "guardian_id": parent.id, "relation": post["relation"],
-                "is_legal_representative": post["relation"] in REPRESENTATIVE_BY_LAW,
-            })
-            given = self.env["youth.consent.type"].sudo().search([]).filtered(
-                lambda consent_type: post.get("consent_%s" % consent_type.code)
-            )
-            self.env["youth.consent"].sudo().create([{
-                "member_id": member.id, "guardian_id": parent.id, "type_id": consent_type.id,
-                "version": consent_type.version, "channel": "portal",
-            } for consent_type in given])
+        try:
+            with self.env.cr.savepoint():
+                member = Member.create({
+                    "name": post["name"].strip(),
+                    "iin": iin,
+                    "school_id": int(post["school_id"]),
+                    "grade": int(post["grade"]),
+                    "class_letter": (post.get("class_letter") or "").strip() or False,
+                    "status": "applicant",
+                    "applied_by_id": parent.id,
+                    "lang": parent.lang,
+                })
+                self.env["youth.guardian.link"].sudo().create({
+                    "member_id": member.id, "guardian_id": parent.id, "relation": post["relation"],
+                    "is_legal_representative": post["relation"] in REPRESENTATIVE_BY_LAW,
+                })
+                given = self.env["youth.consent.type"].sudo().search([]).filtered(
+                    lambda consent_type: post.get("consent_%s" % consent_type.code)
+                )
+                self.env["youth.consent"].sudo().create([{
+                    "member_id": member.id, "guardian_id": parent.id, "type_id": consent_type.id,
+                    "version": consent_type.version, "channel": "portal",
+                } for consent_type in given])
+        except pg_errors.UniqueViolation as error:
+            if error.diag.constraint_name != "youth_member_iin_uniq":
+                raise
+            # Another transaction has just registered this IIN, after ours took its snapshot
+            # (REPEATABLE READ): the search above could not see it. Answering with an error would
+            # tell this family the IIN was free a moment ago; fail as a serialisation error instead,
+            # so that Odoo retries the request with a fresh snapshot, which makes it a claim (the way
+            # Odoo's own test_http raises one to exercise the retry).
+            retry = pg_errors.SerializationFailure()
+            retry.__setstate__({"pgcode": errorcodes.SERIALIZATION_FAILURE})
+            raise retry from error
         member.message_post(body=self.env._("Application made in the portal by %(parent)s.", parent=parent.name))
         return member
 

@@ -1,5 +1,11 @@
+from unittest.mock import patch
+
+from psycopg2 import errorcodes
+from psycopg2 import errors as pg_errors
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
+from odoo.tools import mute_logger
 
 from .common import GROUPS, YouthCase
 
@@ -175,3 +181,18 @@ class TestMemberClaim(YouthCase):
         self.child.sudo().guardian_link_ids.unlink()
         self.assertFalse(Member._portal_application_errors(self._post(self.child.iin), self.family.partner_id),
                          "an accepted claim whose link was removed leaves the child off the list")
+
+    @mute_logger("odoo.sql_db")
+    def test_a_parallel_registration_is_retried(self):
+        """When another transaction registers the IIN after ours looked, the application fails as a
+        serialisation error (Odoo retries it and makes a claim), never as a message, and leaves nothing."""
+        Member = self.env["youth.member"]
+        iin = self.make_iin()
+        self.make_member(iin=iin)
+        counts = (Member.search_count([]), self.env["res.partner"].search_count([]))
+        with patch.object(type(Member), "_portal_on_file", lambda self, value: self.browse()), \
+                patch.object(type(Member), "_check_iin_free", lambda self, iins: None), \
+                self.assertRaises(pg_errors.SerializationFailure) as caught:
+            Member._portal_apply(self.family.partner_id, self._post(iin))
+        self.assertEqual(caught.exception.pgcode, errorcodes.SERIALIZATION_FAILURE)
+        self.assertEqual((Member.search_count([]), self.env["res.partner"].search_count([])), counts)

@@ -364,25 +364,76 @@ class TestPortal(HttpCase):
 
     @mute_logger("odoo.http")
     def test_generated_application_inputs_never_crash(self):
-        """500 generated applications: each is answered with the form or a redirect, never an error."""
+        """500 generated applications, most of them nearly right, with new, taken and mistyped IINs:
+        each is answered with the form or the one redirect, never an error, and is recorded whole
+        or not at all: an applicant with its parent's link and consents, or a claim, or nothing."""
         self.authenticate("parent_a", "parent_a")
         token = self._csrf()
+        parent = self.parent_user.partner_id
+        required = self.env["youth.consent.type"].search([("is_required", "=", True)])
+        Member, Claim = self.env["youth.member"].with_context(active_test=False), self.env["youth.member.claim"]
+        Partner = self.env["res.partner"].with_context(active_test=False)
+        # children of other families, whose IINs the generated applications may take
+        taken = [self.other_child.iin] + [self.env["youth.member"].create({
+            "name": f"On file {n}", "iin": self._iin(), "school_id": self.other_school.id, "grade": 3 + n % 8,
+            "status": ("active", "applicant", "alumni", "left", "rejected")[n % 5],
+        }).iin for n in range(49)]
         text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
         digits = st.text(alphabet=string.digits + " ", max_size=16)
         numbers = st.one_of(st.integers(-2**40, 2**40).map(str), text, st.just(""))
-        choices = st.sampled_from(["mother", "father", "other", "", "x" * 300])
+        right = {
+            "name": st.sampled_from(["Generated Child", " Ақерке Сәрсенова ", "x" * 128]),
+            "iin": st.one_of(st.just("new"), st.sampled_from(taken), st.just("new"), st.just("mistyped")),
+            "district_id": st.just(str(self.district.id)), "school_id": st.just(str(self.school.id)),
+            "grade": st.sampled_from(["0", "5", "11"]), "class_letter": st.sampled_from(["", "А", "Б2"]),
+            "relation": st.sampled_from(["mother", "father", "guardian", "trustee"]),
+            "consent_personal_data": st.just("1"),
+        }
+        generated = {
+            "name": text, "iin": st.one_of(digits, text), "district_id": numbers, "school_id": numbers,
+            "grade": numbers, "class_letter": text,
+            "relation": st.sampled_from(["mother", "father", "grandmother", "other", "", "x" * 300]),
+            "consent_personal_data": st.sampled_from(["", "1", "on"]),
+        }
+        @st.composite
+        def applications(draw):
+            """A right application with up to two fields generated, so that many get past the checks."""
+            broken = draw(st.sets(st.sampled_from(sorted(right)), max_size=2))
+            return {key: draw(generated[key] if key in broken else right[key]) for key in right}
+
+        outcomes = {"member": 0, "claim": 0, "form": 0}
 
         @settings(max_examples=500, deadline=None, database=None, suppress_health_check=list(HealthCheck))
-        @given(st.fixed_dictionaries({
-            "name": text, "iin": st.one_of(digits, text), "district_id": numbers, "school_id": numbers,
-            "grade": numbers, "class_letter": text, "relation": choices,
-            "consent_personal_data": st.sampled_from(["", "1", "on"]),
-        }))
+        @given(applications())
         def post(values):
+            if values["iin"] in ("new", "mistyped"):
+                iin = self._iin()
+                values["iin"] = iin if values["iin"] == "new" else iin[:11] + str((int(iin[11]) + 1) % 10)
+            before = (Member.search_count([]), Partner.search_count([]), Claim.search_count([]))
             values["csrf_token"] = token
             response = self.url_open("/my/children/apply", data=values, allow_redirects=False)
             self.assertIn(response.status_code, (200, 303), values)
+            after = (Member.search_count([]), Partner.search_count([]), Claim.search_count([]))
             if response.status_code == 200:
                 self.assertNotIn("Traceback", response.text)
+                self.assertEqual(after, before, "a refused application left something behind")
+                outcomes["form"] += 1
+                return
+            self.assertTrue(response.headers["Location"].endswith("/my/children?message=applied"), values)
+            iin = iin_rules.normalize(values["iin"])
+            if after == (before[0] + 1, before[1] + 1, before[2]):
+                member = Member.search([("iin", "=", iin)])
+                self.assertEqual(member.applied_by_id, parent)
+                link = member.guardian_link_ids.filtered(lambda line: line.guardian_id == parent)
+                self.assertTrue(link.is_legal_representative)
+                self.assertEqual(member.consent_ids.type_id & required, required)
+                outcomes["member"] += 1
+            else:
+                self.assertEqual(after, (before[0], before[1], before[2] + 1), values)
+                claim = Claim.search([], order="id desc", limit=1)
+                self.assertEqual((claim.partner_id, claim.member_id.iin), (parent, iin))
+                self.assertLessEqual(required, claim.consent_type_ids)
+                outcomes["claim"] += 1
 
         post()
+        self.assertGreater(min(outcomes.values()), 20, f"the examples reach every outcome: {outcomes}")

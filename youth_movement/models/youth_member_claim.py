@@ -40,7 +40,8 @@ class YouthMemberClaim(models.Model):
     relation = fields.Selection(selection="_selection_relation", string="Relation given", required=True,
                                 readonly=True)
     consent_type_ids = fields.Many2many("youth.consent.type", string="Consents given", readonly=True)
-    consent_versions = fields.Json(readonly=True, help="{consent kind id: version of the text accepted}")
+    # {consent kind id: version of the text the family accepted}, for the consents made on acceptance
+    consent_versions = fields.Json("Versions of the consent texts", readonly=True)
     # the child on file, and who covers it
     member_id = fields.Many2one("youth.member", string="Child on file", required=True, readonly=True,
                                 index=True, ondelete="cascade")

@@ -81,26 +81,38 @@ class TestMemberClaim(YouthCase):
 
     def test_refusal_reads_as_a_rejected_application(self):
         """The refusal of a claim and the rejection of a new application send the same mail, from
-        what each family typed: the family does not learn that the child was on file."""
-        other = new_test_user(self.env, "claim_other_family", groups="base.group_portal", name="Applying Family")
-        fresh = self.env["youth.member"]._portal_apply(other.partner_id, self._post(self.make_iin()))
-        claim = self._claim()
-        reason = "The school could not confirm that you are the child's parent."
-        self.env["youth.member.reject"].with_user(self.users["regional_manager"]).create(
-            {"member_ids": [(6, 0, fresh.ids)], "reason": reason}).action_reject()
-        self.env["youth.member.claim.refuse"].with_user(self.users["school_leader"]).create(
-            {"claim_ids": [(6, 0, claim.ids)], "reason": reason}).action_refuse()
-        self.assertEqual((claim.state, claim.refusal_reason), ("refused", reason))
-        self.assertFalse(self.child.guardian_link_ids)
-        rejected, refused = self._mails_to(other.partner_id), self._mails_to(self.family.partner_id)
-        self.assertEqual(len(refused), 1)
-        self.assertEqual(refused.subject, rejected.subject)
-        self.assertEqual(refused.body_html, rejected.body_html)
-        self.assertNotIn("Child On File", refused.body_html + refused.subject)
-        self.assertNotIn("claim", (refused.message_id + refused.body_html).lower())
-        self.assertEqual(refused.message_id.split("-openerp-")[1].split("@")[0], "youth-application")
-        row = self.env["youth.member"]._portal_applications(self.family.partner_id)
-        self.assertEqual([(r["name"], r["status"], r["reason"]) for r in row], [("Typed Name", "rejected", reason)])
+        what each family typed, in English, Russian and Kazakh: the family does not learn that the
+        child was on file."""
+        words = {"en_US": "was not approved", "ru_RU": "не одобрено", "kk_KZ": "мақұлданбады"}
+        langs = list(words)
+        for lang in langs[1:]:
+            self.env["res.lang"]._activate_lang(lang)
+        self.env["ir.module.module"]._load_module_terms(["youth_movement"], langs[1:], overwrite=True)
+        reason = "The school could not confirm that you are a parent of the child."
+        for lang in langs:
+            with self.subTest(lang=lang):
+                new, claimant = (new_test_user(self.env, f"{who}_{lang}", groups="base.group_portal",
+                                               name="Applying Family", lang=lang) for who in ("new", "claimant"))
+                fresh = self.env["youth.member"]._portal_apply(new.partner_id, self._post(self.make_iin()))
+                claim = self._claim(user=claimant)
+                self.env["youth.member.reject"].with_user(self.users["regional_manager"]).create(
+                    {"member_ids": [(6, 0, fresh.ids)], "reason": reason}).action_reject()
+                self.env["youth.member.claim.refuse"].with_user(self.users["school_leader"]).create(
+                    {"claim_ids": [(6, 0, claim.ids)], "reason": reason}).action_refuse()
+                self.assertEqual((claim.state, claim.refusal_reason), ("refused", reason))
+                self.assertNotIn(claimant.partner_id, self.child.guardian_link_ids.guardian_id)
+                rejected, refused = self._mails_to(new.partner_id), self._mails_to(claimant.partner_id)
+                self.assertEqual(len(refused), 1)
+                self.assertEqual(refused.subject, rejected.subject)
+                self.assertEqual(refused.body_html, rejected.body_html)
+                self.assertIn(reason, refused.body_html)
+                self.assertIn(words[lang], refused.body_html, "in the family's language")
+                self.assertNotIn("Child On File", refused.body_html + refused.subject)
+                self.assertNotIn("claim", refused.message_id)
+                self.assertEqual(refused.message_id.split("-openerp-")[1].split("@")[0], "youth-application")
+                rows = self.env["youth.member"]._portal_applications(claimant.partner_id)
+                self.assertEqual([(r["name"], r["status"], r["reason"]) for r in rows],
+                                 [("Typed Name", "rejected", reason)])
 
     def test_first_applicant_gives_way(self):
         """A squatter who applied first for a child does not block the real family: staff accept the

@@ -21,8 +21,17 @@ class YouthPortal(CustomerPortal):
     # ------------------------------------------------------------------ helpers
     @staticmethod
     def _youth_members():
-        """The members in the logged-in person's care (sudo records, already checked)."""
-        return request.env["youth.member"]._in_care_of(request.env.user.partner_id)
+        """The members in the logged-in person's care (sudo records, already checked), but for their
+        own applications the school has not accepted: those are listed as what the family sent
+        (:meth:`_youth_applications`), like an application with an IIN on file, and open nothing."""
+        partner = request.env.user.partner_id
+        members = request.env["youth.member"]._in_care_of(partner)
+        return members - members._portal_undecided(partner)
+
+    @staticmethod
+    def _youth_applications():
+        """The logged-in person's applications the school has not accepted, as rows of their list."""
+        return request.env["youth.member"]._portal_applications(request.env.user.partner_id)
 
     def _youth_member(self, member_id):
         member = self._youth_members().filtered(lambda m: m.id == member_id)
@@ -47,7 +56,7 @@ class YouthPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "youth_children_count" in counters:
-            values["youth_children_count"] = len(self._youth_members())
+            values["youth_children_count"] = len(self._youth_members()) + len(self._youth_applications())
         if "youth_registration_count" in counters:
             values["youth_registration_count"] = request.env["event.registration"].sudo().search_count([
                 ("youth_member_id", "in", self._youth_members().ids), ("state", "in", ("open", "waitlist")),
@@ -87,6 +96,7 @@ class YouthPortal(CustomerPortal):
         values = self._prepare_portal_layout_values()
         values.update({
             "page_name": "youth_events", "rows": rows, "pager": pager, "members": members,
+            "applied": not members and any(a["status"] == "applicant" for a in self._youth_applications()),
             "message": kw.get("message"), "error": kw.get("error"),
             "problems": request.session.pop("youth_portal_problems", []) if kw.get("error") == "some" else [],
         })
@@ -163,7 +173,9 @@ class YouthPortal(CustomerPortal):
         values.update({
             "page_name": "youth_children",
             "members": self._youth_members(),
+            "applications": self._youth_applications(),
             "is_pupil": self._youth_is_pupil(),
+            "message": kw.get("message"),
         })
         return request.render("youth_movement.portal_my_children", values)
 
@@ -253,14 +265,17 @@ class YouthPortal(CustomerPortal):
         errors = {}
         if request.httprequest.method == "POST":
             Member = request.env["youth.member"]
-            errors = Member._portal_application_errors(post)
+            partner = request.env.user.partner_id
+            errors = Member._portal_application_errors(post, partner)
             if not errors:
                 try:
-                    member = Member._portal_apply(request.env.user.partner_id, post)
+                    Member._portal_apply(partner, post)
                 except (UserError, ValidationError) as error:
                     errors = {"form": str(error.args[0]) if error.args else str(error)}
                 else:
-                    return request.redirect(f"/my/children/{member.id}?message=applied")
+                    # one answer whether the IIN was new or on file (then a claim for the school):
+                    # the portal never tells a family whether a child is a member
+                    return request.redirect("/my/children?message=applied")
         values = self._prepare_portal_layout_values()
         values.update(self._youth_application_values(post, errors))
         return request.render("youth_movement.portal_youth_apply", values)

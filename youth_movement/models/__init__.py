@@ -7,6 +7,7 @@ from . import res_users
 from . import youth_tier
 from . import youth_unit
 from . import youth_member
+from . import youth_member_claim
 from . import youth_guardian_link
 from . import youth_consent_type
 from . import youth_consent

@@ -1,14 +1,20 @@
 import psycopg2
+from psycopg2 import errorcodes
+from psycopg2 import errors as pg_errors
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
+from odoo.tools.mail import generate_tracking_message_id
 
 from ..const import STAFF
 from ..tools import event_rules, school
 from ..tools import iin as iin_rules
+from .youth_guardian_link import REPRESENTATIVE_BY_LAW
 
 NAME_MAX = 128
+# a family's own portal application until the school accepts it: the portal shows what they sent
+UNDECIDED = ("applicant", "rejected")
 
 
 class YouthMember(models.Model):
@@ -350,11 +356,12 @@ class YouthMember(models.Model):
     # ================================================================== membership applications
     # ------------------------------------------------------------------ the portal form
     @api.model
-    def _portal_application_errors(self, post):
-        """Check a posted application; return ``{field: message}`` (empty when it is right).
+    def _portal_application_errors(self, post, parent):
+        """Check an application posted by ``parent``; return ``{field: message}`` (empty when right).
 
-        Nothing here tells anything about another child: a taken IIN gets the same message
-        whoever holds it.
+        Nothing here depends on whether the IIN is on file: a taken IIN is answered as a new one
+        (:meth:`_portal_apply` makes it a claim for staff), so that the form tells nobody whether
+        a child is a member. A mistyped IIN is refused: its check digit says so, not the database.
         """
         _ = self.env._
         errors = {}
@@ -363,14 +370,16 @@ class YouthMember(models.Model):
             errors["name"] = _("Enter the child's full name.")
         elif len(name) > NAME_MAX:
             errors["name"] = _("The name is too long.")
+        elif "\x00" in name:
+            errors["name"] = _("The name holds a character that is not allowed.")
         value = iin_rules.normalize(post.get("iin"))
         try:
             iin_rules.check(value)
         except iin_rules.IinError as error:
             errors["iin"] = self._iin_error_message(iin_rules.IinError(error.code, value[:12]))
         else:
-            if self.sudo().with_context(active_test=False).search_count([("iin", "=", value)], limit=1):
-                errors["iin"] = _("This IIN is already registered. Please contact the school.")
+            if self._portal_listed_iin(parent, value):
+                errors["iin"] = _("This child is already on your list of children.")
         district = self._portal_record("youth.district", post.get("district_id"))
         if not district:
             errors["district_id"] = _("Choose the district or city.")
@@ -382,15 +391,28 @@ class YouthMember(models.Model):
         grade = self._portal_int(post.get("grade"))
         if grade is None or not school.MIN_GRADE <= grade <= school.MAX_GRADE:
             errors["grade"] = _("Choose a grade from %(min)s to %(max)s.", min=school.MIN_GRADE, max=school.MAX_GRADE)
-        if len((post.get("class_letter") or "").strip()) > 4:
+        class_letter = (post.get("class_letter") or "").strip()
+        if len(class_letter) > 4 or "\x00" in class_letter:
             errors["class_letter"] = _("The class is one letter, as in 7 «Б».")
         relations = dict(self.env["youth.guardian.link"]._fields["relation"].selection)
         if post.get("relation") not in relations:
             errors["relation"] = _("Say who you are to the child.")
+        elif post.get("relation") not in REPRESENTATIVE_BY_LAW:
+            # the consents are part of the application, and only a representative gives them
+            errors["relation"] = _("Only a parent, guardian or trustee can apply and give the consents.")
         for consent_type in self.env["youth.consent.type"].sudo().search([("is_required", "=", True)]):
             if not post.get("consent_%s" % consent_type.code):
                 errors["consent_%s" % consent_type.code] = _("This consent is required to apply.")
         return errors
+
+    @api.model
+    def _portal_listed_iin(self, parent, iin):
+        """Whether ``iin`` is a child already on ``parent``'s list: one in their care, or one of
+        their applications (claims included) that is not accepted. They know it already."""
+        in_care = self._in_care_of(parent).filtered(lambda member: member.iin == iin)
+        return bool(in_care) or bool(self.env["youth.member.claim"].sudo().search_count([
+            ("partner_id", "=", parent.id), ("iin", "=", iin), ("state", "in", ("open", "refused")),
+        ], limit=1))
 
     @api.model
     def _portal_iin_preview(self, value):
@@ -418,37 +440,54 @@ class YouthMember(models.Model):
 
     @api.model
     def _portal_apply(self, parent, post):
-        """Create the applicant, the parent link and the consents from a checked application.
+        """Record a checked application of ``parent``: the applicant with the parent's link and
+        consents or, when its IIN is on file already, a claim for the staff who cover that child
+        (``youth.member.claim``). Return the applicant or the claim; the portal answers both alike.
 
-        ``parent`` is the logged-in person's partner; the caller has checked the form with
-        :meth:`_portal_application_errors`. All or nothing: an error leaves no record behind.
+        All or nothing: an error leaves no record behind.
         """
-        errors = self._portal_application_errors(post)
+        errors = self._portal_application_errors(post, parent)
         if errors:
             raise ValidationError("\n".join(errors.values()))
+        iin = iin_rules.normalize(post["iin"])
+        on_file = self._portal_on_file(iin)
+        if on_file:
+            return self.env["youth.member.claim"]._portal_claim(parent, on_file, post)
         Member = self.sudo()
-        with self.env.cr.savepoint():
-            member = Member.create({
-                "name": post["name"].strip(),
-                "iin": post["iin"],
-                "school_id": int(post["school_id"]),
-                "grade": int(post["grade"]),
-                "class_letter": (post.get("class_letter") or "").strip() or False,
-                "status": "applicant",
-                "applied_by_id": parent.id,
-                "lang": parent.lang,
-            })
-            self.env["youth.guardian.link"].sudo().create({
-                "member_id": member.id, "guardian_id": parent.id, "relation": post["relation"],
-                "is_legal_representative": post["relation"] in ("mother", "father", "guardian", "trustee"),
-            })
-            given = self.env["youth.consent.type"].sudo().search([]).filtered(
-                lambda consent_type: post.get("consent_%s" % consent_type.code)
-            )
-            self.env["youth.consent"].sudo().create([{
-                "member_id": member.id, "guardian_id": parent.id, "type_id": consent_type.id,
-                "version": consent_type.version, "channel": "portal",
-            } for consent_type in given])
+        try:
+            with self.env.cr.savepoint():
+                member = Member.create({
+                    "name": post["name"].strip(),
+                    "iin": iin,
+                    "school_id": int(post["school_id"]),
+                    "grade": int(post["grade"]),
+                    "class_letter": (post.get("class_letter") or "").strip() or False,
+                    "status": "applicant",
+                    "applied_by_id": parent.id,
+                    "lang": parent.lang,
+                })
+                self.env["youth.guardian.link"].sudo().create({
+                    "member_id": member.id, "guardian_id": parent.id, "relation": post["relation"],
+                    "is_legal_representative": post["relation"] in REPRESENTATIVE_BY_LAW,
+                })
+                given = self.env["youth.consent.type"].sudo().search([]).filtered(
+                    lambda consent_type: post.get("consent_%s" % consent_type.code)
+                )
+                self.env["youth.consent"].sudo().create([{
+                    "member_id": member.id, "guardian_id": parent.id, "type_id": consent_type.id,
+                    "version": consent_type.version, "channel": "portal",
+                } for consent_type in given])
+        except pg_errors.UniqueViolation as error:
+            if error.diag.constraint_name != "youth_member_iin_uniq":
+                raise
+            # Another transaction has just registered this IIN, after ours took its snapshot
+            # (REPEATABLE READ): the search above could not see it. Answering with an error would
+            # tell this family the IIN was free a moment ago; fail as a serialisation error instead,
+            # so that Odoo retries the request with a fresh snapshot, which makes it a claim (the way
+            # Odoo's own test_http raises one to exercise the retry).
+            retry = pg_errors.SerializationFailure()
+            retry.__setstate__({"pgcode": errorcodes.SERIALIZATION_FAILURE})
+            raise retry from error
         member.message_post(body=self.env._("Application made in the portal by %(parent)s.", parent=parent.name))
         return member
 
@@ -480,6 +519,45 @@ class YouthMember(models.Model):
         self.message_post(body=_("%(parent)s gave %(child)s a portal login.", parent=parent.name, child=self.name))
         return user
 
+    @api.model
+    def _portal_on_file(self, iin):
+        """The member who holds ``iin``, archived ones included (sudo), or an empty recordset."""
+        return self.sudo().with_context(active_test=False).search([("iin", "=", iin)], limit=1)
+
+    @api.model
+    def _portal_applications(self, parent):
+        """The applications of ``parent`` the school has not accepted, as their portal lists them:
+        their own applicants (and rejected ones) and their claims, in one shape, from what they typed.
+        A new application and one with an IIN on file must read the same, row for row."""
+        ranges = self.env["youth.tier"].sudo()._grade_ranges()
+        members = self._in_care_of(parent)._portal_undecided(parent)
+        claims = self.env["youth.member.claim"].sudo().search(
+            [("partner_id", "=", parent.id), ("state", "in", ("open", "refused"))])
+        rows = [member._portal_row(ranges) for member in members] + [claim._portal_row(ranges) for claim in claims]
+        return sorted(rows, key=lambda row: (row["date"], row["name"]))
+
+    def _portal_undecided(self, parent):
+        """The members among these that are ``parent``'s own application, not accepted yet: the
+        portal lists them as what the family sent, and opens no page, event or ticket of theirs."""
+        return self.filtered(lambda member: member.applied_by_id == parent and member.status in UNDECIDED)
+
+    def _portal_row(self, ranges):
+        self.ensure_one()
+        return self._portal_application_row(
+            self.name, self.school_id, self.grade, self.class_letter, self.status, self.rejection_reason,
+            self.create_date, ranges)
+
+    @api.model
+    def _portal_application_row(self, name, school_partner, grade, class_letter, status, reason, date, ranges):
+        """One application in the family's list, from what they typed; ``status`` is ``applicant``
+        (under review) or ``rejected``. The tier follows the grade, as a member's does."""
+        tier = school.tier_for_grade(grade, ranges)
+        return {
+            "name": name, "school": school_partner.name, "grade": grade, "class_letter": class_letter or "",
+            "tier": tier.name if tier else "", "status": status,
+            "reason": reason if status == "rejected" else "", "date": date,
+        }
+
     # ------------------------------------------------------------------ staff decisions
     def action_approve_application(self):
         applicants = self.filtered(lambda m: m.status == "applicant")
@@ -505,7 +583,15 @@ class YouthMember(models.Model):
         self._notify_family("youth_movement.mail_template_application_rejected")
 
     def _notify_family(self, template_xmlid):
-        template = self.env.ref(template_xmlid)
-        for member in self.filtered("applied_by_id"):
-            template.sudo().send_mail(member.id, email_layout_xmlid="mail.mail_notification_light")
+        self._send_family_mail(template_xmlid, self.filtered("applied_by_id"))
+
+    @api.model
+    def _send_family_mail(self, template_xmlid, records):
+        """Send a family the decision on their application (a member or a claim), in one layout
+        that names neither model and with a Message-ID that carries no model either: a family
+        must not learn from a refusal that their application was a claim on a child on file."""
+        template = self.env.ref(template_xmlid).sudo()
+        for record in records:
+            template.send_mail(record.id, email_layout_xmlid="youth_movement.mail_notification_family",
+                               email_values={"message_id": generate_tracking_message_id("youth-application")})
 

@@ -17,6 +17,8 @@ from .common import GROUPS
 class TestPortal(HttpCase, MockEmail):
     """The family portal: sign-up, application, decisions, the children's pages and their guards."""
 
+    maxDiff = None  # the pages compared line by line show their differing lines
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -120,8 +122,9 @@ class TestPortal(HttpCase, MockEmail):
         self.assertTrue(member.guardian_link_ids.is_legal_representative)
         self.assertEqual(set(member.consent_ids.type_id.mapped("code")), {"personal_data", "photo_video"})
         self.assertEqual(set(member.consent_ids.mapped("channel")), {"portal"})
-        self.assertIn(f"/my/children/{member.id}", response.url)
+        self.assertTrue(response.url.endswith("/my/children?message=applied"), response.url)
         self.assertIn("New Child", response.text)
+        self.assertIn("the application has been sent to the school", response.text)
 
     def test_application_errors_beside_fields_and_nothing_written(self):
         """Bad input comes back beside each field, with what was typed kept, and nothing is created."""
@@ -140,13 +143,135 @@ class TestPortal(HttpCase, MockEmail):
         self.assertIn("check digit", text)
         self.assertEqual(self.env["youth.member"].search_count([]), count)
 
+    # ------------------------------------------------------------------ the form is no oracle
+    def _sign_up(self, login, name):
+        """A stranger makes an account through the sign-up form, as anyone may, and is logged in."""
+        self.env["ir.config_parameter"].set_param("auth_signup.invitation_scope", "b2c")
+        self.authenticate(None, None)
+        page = self.url_open("/web/signup")
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        password = login + "-Pass-2026"
+        self.url_open("/web/signup", data={
+            "csrf_token": token, "login": login, "name": name, "password": password,
+            "confirm_password": password, "lang": "en_US",
+        })
+        user = self.env["res.users"].search([("login", "=", login)])
+        self.assertTrue(user._is_portal(), "the stranger is a self-signed-up portal user")
+        self.authenticate(login, password)
+        return user
+
+    def _what_a_stranger_sees(self, user, iin):
+        """Apply as ``user`` for "Probe Child" with ``iin``; return every answer the portal gives."""
+        data = self._application(name="Probe Child", iin=iin)
+        data["csrf_token"] = self._csrf()
+        answer = self.url_open("/my/children/apply", data=data, allow_redirects=False)
+        seen = {"status": answer.status_code, "location": answer.headers.get("Location", "")}
+        for url in (answer.headers.get("Location", "/none"), "/my/children", "/my", "/my/events"):
+            page = self.url_open(url)
+            seen[url] = (page.status_code, self._masked(page.text, user, iin).splitlines())
+        seen["counters"] = self.make_jsonrpc_request(
+            "/my/counters", {"counters": ["youth_children_count", "youth_registration_count"]})
+        token = self._csrf()
+        again = self.url_open("/my/children/apply", data=dict(data, csrf_token=token), allow_redirects=False)
+        seen["again"] = (again.status_code, self._masked(again.text, user, iin).splitlines())
+        return seen
+
+    @staticmethod
+    def _masked(text, user, iin):
+        """The page without what differs from one account to another: names, ids, tokens, dates,
+        and the IIN typed, with the birth date and sex the form reads from it."""
+        for value in (user.name, user.login, user.partner_id.name):
+            text = text.replace(value, "<who>")
+        text = re.sub(r"Born (.*), (Male|Female)", r"Born \1, <sex>", text.replace(iin, "<iin>"))
+        text = re.sub(r"\b[0-9a-f]{40}o\d*\b", "<csrf>", text)
+        text = re.sub(r"\b\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}:\d{2})?\b|\b\d{2}/\d{2}/\d{4}\b", "<date>", text)
+        return re.sub(r"(/|\bid=|[\"']?(?:uid|id|partner_id|user_id|res_id)[\"']?\s*[:=]\s*)\d+", r"\1<id>", text)
+
+    def _snapshot(self, member):
+        """What the database holds about a child and its family, to prove an attack changed nothing."""
+        member = member.sudo().with_context(active_test=False)
+        stored = [name for name, field in member._fields.items() if field.store and name != "message_ids"]
+        return {
+            "member": member.read(stored),
+            "links": member.guardian_link_ids.read(["guardian_id", "relation", "is_legal_representative"]),
+            "consents": member.consent_ids.read(["guardian_id", "type_id", "state", "version"]),
+            "messages": member.message_ids.ids,
+            "followers": member.message_follower_ids.partner_id.ids,
+            "counts": {model: self.env[model].sudo().with_context(active_test=False).search_count([])
+                       for model in ("youth.member", "res.partner", "youth.guardian.link", "youth.consent",
+                                     "event.registration", "res.users")},
+            "mails to the family": self.env["mail.mail"].sudo().search_count(
+                [("recipient_ids", "in", member.guardian_link_ids.guardian_id.ids)]),
+        }
+
     def test_taken_iin_reveals_nothing(self):
-        """Applying with a registered IIN says so without telling whose it is."""
-        self.authenticate("parent_a", "parent_a")
-        response, _data = self._apply(iin=self.other_child.iin)
-        self.assertIn("already registered", response.text)
-        for secret in ("Secret Child", "Parent B", "Far school</td>"):
-            self.assertNotIn(secret, response.text)
+        """A stranger who applies with a member's IIN gets, page for page, what a new IIN gets; the
+        member is untouched and the school gets a claim to settle."""
+        school_leader = new_test_user(self.env, "far_leader", groups=GROUPS["school_leader"],
+                                      youth_school_ids=[(6, 0, self.other_school.ids)])
+        honest = self._sign_up("honest@example.kz", "Honest Parent")
+        fresh = self._what_a_stranger_sees(honest, self._iin())
+
+        before = self._snapshot(self.other_child)
+        stranger = self._sign_up("stranger@example.kz", "Curious Stranger")
+        users = before["counts"]["res.users"] + 1
+        before["counts"].update({"res.users": users, "res.partner": before["counts"]["res.partner"] + 1})
+        taken = self._what_a_stranger_sees(stranger, self.other_child.iin)
+
+        self.assertEqual(fresh["status"], 303)
+        self.assertTrue(fresh["location"].endswith("/my/children?message=applied"), fresh["location"])
+        self.assertIn("the application has been sent to the school", "\n".join(fresh[fresh["location"]][1]))
+        self.assertIn("Probe Child", "\n".join(fresh["/my/children"][1]))
+        self.assertIn("already on your list", "\n".join(fresh["again"][1]))
+        self.assertEqual(fresh["counters"]["youth_children_count"], 1)
+        for key in fresh:
+            self.assertEqual(taken[key], fresh[key], f"{key}: a taken IIN must read as a new one")
+        for secret in ("Secret Child", "Parent B", "Far school</td>", "already registered"):
+            self.assertNotIn(secret, str(taken))
+
+        # the database: nothing about the child or its family changed, nobody was told anything
+        self.assertEqual(self._snapshot(self.other_child), before)
+        claim = self.env["youth.member.claim"].search([("partner_id", "=", stranger.partner_id.id)])
+        self.assertEqual(len(claim), 1, "the second try made no second claim")
+        self.assertEqual((claim.member_id, claim.state, claim.name), (self.other_child, "open", "Probe Child"))
+        self.assertEqual(claim.school_id, self.school, "what the stranger typed")
+        self.assertEqual(claim.activity_ids.user_id, school_leader, "the staff of the child's school are told")
+        self.assertFalse(self.env["mail.mail"].search([("recipient_ids", "in", (honest | stranger).partner_id.ids)]))
+
+    def test_taken_iin_of_any_status_reads_as_new(self):
+        """Members of every status, and another family's undecided application, answer alike."""
+        pending_parent = new_test_user(self.env, "first_parent", groups="base.group_portal", name="First Parent")
+        self.authenticate("first_parent", "first_parent")
+        _response, first = self._apply(name="Pending Child")
+        pending = self.env["youth.member"].search([("iin", "=", first["iin"])])
+        self.assertEqual(pending.applied_by_id, pending_parent.partner_id)
+        self.env["youth.member"].create({
+            "name": "Rejected Child", "iin": self._iin(), "school_id": self.school.id, "grade": 4,
+            "status": "rejected"})
+        archived = self.env["youth.member"].create({
+            "name": "Archived Child", "iin": self._iin(), "school_id": self.school.id, "grade": 4,
+            "status": "left"})
+        archived.partner_id.active = False
+        for status in ("alumni", "left"):
+            self.env["youth.member"].create({
+                "name": status, "iin": self._iin(), "school_id": self.school.id, "grade": 9, "status": status})
+        on_file = self.env["youth.member"].search([("school_id", "=", self.school.id)]) | self.other_child | archived
+        self.assertEqual(set(on_file.mapped("status")), {"applicant", "active", "alumni", "left", "rejected"})
+        reference = None
+        for number, member in enumerate(on_file):
+            with self.subTest(status=member.status, name=member.name):
+                user = new_test_user(self.env, f"probe_{number}", groups="base.group_portal", name="Probe Parent")
+                self.authenticate(user.login, user.login)
+                seen = self._what_a_stranger_sees(user, member.sudo().iin)
+                if reference is None:
+                    fresh_user = new_test_user(self.env, "probe_fresh", groups="base.group_portal", name="Probe Parent")
+                    self.authenticate(fresh_user.login, fresh_user.login)
+                    reference = self._what_a_stranger_sees(fresh_user, self._iin())
+                for key in reference:
+                    self.assertEqual(seen[key], reference[key], key)
+                claim = self.env["youth.member.claim"].search([("partner_id", "=", user.partner_id.id)])
+                self.assertEqual(claim.member_id, member)
+        self.assertEqual(pending.guardian_link_ids.guardian_id, pending_parent.partner_id, "the first family is kept")
 
     def test_iin_preview_reads_the_number_only(self):
         """The form's IIN preview comes from the server's own IIN rules, and answers alike for a
@@ -188,8 +313,12 @@ class TestPortal(HttpCase, MockEmail):
         self.authenticate("parent_a", "parent_a")
         _response, data = self._apply()
         member = self.env["youth.member"].search([("iin", "=", data["iin"])])
+        self.assertEqual(self.url_open(f"/my/children/{member.id}").status_code, 404,
+                         "an application opens no page before the school accepts it, as a claim opens none")
+        member.action_approve_application()
         listing = self.url_open("/my/children")
         self.assertIn("New Child", listing.text)
+        self.assertIn(f'href="/my/children/{member.id}"', listing.text)
         self.assertNotIn("Secret Child", listing.text)
         token = self._csrf(f"/my/children/{member.id}")
         photo = member.consent_ids.filtered(lambda c: c.type_id.code == "photo_video")
@@ -304,25 +433,76 @@ class TestPortal(HttpCase, MockEmail):
 
     @mute_logger("odoo.http")
     def test_generated_application_inputs_never_crash(self):
-        """500 generated applications: each is answered with the form or a redirect, never an error."""
+        """500 generated applications, most of them nearly right, with new, taken and mistyped IINs:
+        each is answered with the form or the one redirect, never an error, and is recorded whole
+        or not at all: an applicant with its parent's link and consents, or a claim, or nothing."""
         self.authenticate("parent_a", "parent_a")
         token = self._csrf()
+        parent = self.parent_user.partner_id
+        required = self.env["youth.consent.type"].search([("is_required", "=", True)])
+        Member, Claim = self.env["youth.member"].with_context(active_test=False), self.env["youth.member.claim"]
+        Partner = self.env["res.partner"].with_context(active_test=False)
+        # children of other families, whose IINs the generated applications may take
+        taken = [self.other_child.iin] + [self.env["youth.member"].create({
+            "name": f"On file {n}", "iin": self._iin(), "school_id": self.other_school.id, "grade": 3 + n % 8,
+            "status": ("active", "applicant", "alumni", "left", "rejected")[n % 5],
+        }).iin for n in range(49)]
         text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
         digits = st.text(alphabet=string.digits + " ", max_size=16)
         numbers = st.one_of(st.integers(-2**40, 2**40).map(str), text, st.just(""))
-        choices = st.sampled_from(["mother", "father", "other", "", "x" * 300])
+        right = {
+            "name": st.sampled_from(["Generated Child", " Ақерке Сәрсенова ", "x" * 128]),
+            "iin": st.one_of(st.just("new"), st.sampled_from(taken), st.just("new"), st.just("mistyped")),
+            "district_id": st.just(str(self.district.id)), "school_id": st.just(str(self.school.id)),
+            "grade": st.sampled_from(["0", "5", "11"]), "class_letter": st.sampled_from(["", "А", "Б2"]),
+            "relation": st.sampled_from(["mother", "father", "guardian", "trustee"]),
+            "consent_personal_data": st.just("1"),
+        }
+        generated = {
+            "name": text, "iin": st.one_of(digits, text), "district_id": numbers, "school_id": numbers,
+            "grade": numbers, "class_letter": text,
+            "relation": st.sampled_from(["mother", "father", "grandmother", "other", "", "x" * 300]),
+            "consent_personal_data": st.sampled_from(["", "1", "on"]),
+        }
+        @st.composite
+        def applications(draw):
+            """A right application with up to two fields generated, so that many get past the checks."""
+            broken = draw(st.sets(st.sampled_from(sorted(right)), max_size=2))
+            return {key: draw(generated[key] if key in broken else right[key]) for key in right}
+
+        outcomes = {"member": 0, "claim": 0, "form": 0}
 
         @settings(max_examples=500, deadline=None, database=None, suppress_health_check=list(HealthCheck))
-        @given(st.fixed_dictionaries({
-            "name": text, "iin": st.one_of(digits, text), "district_id": numbers, "school_id": numbers,
-            "grade": numbers, "class_letter": text, "relation": choices,
-            "consent_personal_data": st.sampled_from(["", "1", "on"]),
-        }))
+        @given(applications())
         def post(values):
+            if values["iin"] in ("new", "mistyped"):
+                iin = self._iin()
+                values["iin"] = iin if values["iin"] == "new" else iin[:11] + str((int(iin[11]) + 1) % 10)
+            before = (Member.search_count([]), Partner.search_count([]), Claim.search_count([]))
             values["csrf_token"] = token
             response = self.url_open("/my/children/apply", data=values, allow_redirects=False)
             self.assertIn(response.status_code, (200, 303), values)
+            after = (Member.search_count([]), Partner.search_count([]), Claim.search_count([]))
             if response.status_code == 200:
                 self.assertNotIn("Traceback", response.text)
+                self.assertEqual(after, before, "a refused application left something behind")
+                outcomes["form"] += 1
+                return
+            self.assertTrue(response.headers["Location"].endswith("/my/children?message=applied"), values)
+            iin = iin_rules.normalize(values["iin"])
+            if after == (before[0] + 1, before[1] + 1, before[2]):
+                member = Member.search([("iin", "=", iin)])
+                self.assertEqual(member.applied_by_id, parent)
+                link = member.guardian_link_ids.filtered(lambda line: line.guardian_id == parent)
+                self.assertTrue(link.is_legal_representative)
+                self.assertEqual(member.consent_ids.type_id & required, required)
+                outcomes["member"] += 1
+            else:
+                self.assertEqual(after, (before[0], before[1], before[2] + 1), values)
+                claim = Claim.search([], order="id desc", limit=1)
+                self.assertEqual((claim.partner_id, claim.member_id.iin), (parent, iin))
+                self.assertLessEqual(required, claim.consent_type_ids)
+                outcomes["claim"] += 1
 
         post()
+        self.assertGreater(min(outcomes.values()), 20, f"the examples reach every outcome: {outcomes}")

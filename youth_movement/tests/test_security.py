@@ -26,6 +26,9 @@ MATRIX = {
     "youth.school.enrollment": ("rwc", "rwcu", "rwcu", "rwcu", "", ""),
     "youth.report.wizard": ("rwcu", "rwcu", "rwcu", "rwcu", "", ""),
     "youth.member.reject": ("rwcu", "rwcu", "rwcu", "rwcu", "", ""),
+    # claims come from the portal (as the system): staff settle them, only the administrator adds or deletes
+    "youth.member.claim": ("rw", "rw", "rw", "rwcu", "", ""),
+    "youth.member.claim.refuse": ("rwcu", "rwcu", "rwcu", "rwcu", "", ""),
     # councils: the records below belong to the council of district A, of which no tested user is a member
     "youth.council": ("", "rw", "rwcu", "rwcu", "", ""),
     "youth.council.member": ("", "rwcu", "rwcu", "rwcu", "", ""),
@@ -84,6 +87,12 @@ class TestSecurity(YouthCase):
             return {"member_id": member.id, "guardian_id": self.mother.id, "type_id": self.consent_photo.id}
         if model == "youth.member.reject":
             return {"member_ids": [(6, 0, self.make_member().ids)], "reason": "Not a pupil here"}
+        if model == "youth.member.claim":
+            return {"partner_id": self.mother.id, "member_id": self.make_member().id, "name": "Claimed child",
+                    "iin": self.make_iin(), "school_id": self.school_a1.id, "grade": 5, "relation": "mother"}
+        if model == "youth.member.claim.refuse":
+            claim = self.env["youth.member.claim"].create(self._values("youth.member.claim"))
+            return {"claim_ids": [(6, 0, claim.ids)], "reason": "Not the child's parent"}
         if model == "youth.school.year.rollover":
             return {"school_year_choice": "2025"}
         if model == "youth.school.enrollment":
@@ -134,6 +143,8 @@ class TestSecurity(YouthCase):
             "youth.consent": {"channel": "email"},
             "youth.school.year.rollover": {"school_year_choice": "2026"},
             "youth.member.reject": {"reason": "Another reason"},
+            "youth.member.claim": {"note": "Changed"},
+            "youth.member.claim.refuse": {"reason": "Another reason"},
             "youth.tier": {"description": "changed"},
             "youth.school.enrollment": {"pupils_count": 600},
             "youth.report.wizard": {"lang": "ru_RU"},

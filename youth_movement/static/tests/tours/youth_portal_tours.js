@@ -46,10 +46,9 @@ function applySteps(child) {
         { trigger: `${form} input[name=consent_photo_video]`, run: "check" },
         { trigger: `${form} button[type=submit]`, run: "click" },
         {
-            content: "the application is sent: the child's page says so",
-            trigger: `body:has(.alert-success) .card-header .badge.text-bg-info`,
+            content: "the application is sent: the list of children says so, and lists it under review",
+            trigger: `body:has(.alert-success) tr.o_youth_application .badge.text-bg-info`,
         },
-        { trigger: `.breadcrumb a[href="/my/children"]`, run: "click" },
     ];
 }
 

@@ -15,7 +15,8 @@ RESULTS = [
 
 
 class EventRegistration(models.Model):
-    _inherit = "event.registration"
+    _name = "event.registration"
+    _inherit = ["event.registration", "youth.scope.mixin"]
 
     # the child is the attendee; whoever booked is kept apart
     partner_id = fields.Many2one(string="Attendee contact")

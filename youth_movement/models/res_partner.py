@@ -4,7 +4,10 @@ from ..const import STAFF
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "youth.scope.mixin"]
+    # a school's district and its leaders decide who sees its pupils: regional managers set them
+    _youth_manager_fields = ("youth_district_id", "youth_user_ids")
 
     # organizations: schools and partner organizations
     youth_org_type_id = fields.Many2one(

@@ -114,6 +114,20 @@ class TestScopeAttacks(YouthCase):
         self.assertEqual((self.pupil_a.school_id, unit.school_id, self.link_a.member_id, event.school_id),
                          (self.school_a1, self.school_a1, self.pupil_a, self.school_a1))
 
+    # 2. exports are their maker's
+    def test_export_is_streamed_to_its_maker_only(self):
+        """The manager's export leaves no file behind, and the wizard with its choices is theirs."""
+        manager = self.users["regional_manager"]
+        wizard = self.env["youth.report.wizard"].with_user(manager).create(
+            {"report_member_list": True, "lang": "en_US"})
+        action = wizard.action_export()
+        self.assertEqual(action["url"], "/youth_movement/report/%s" % wizard.id)
+        files = self.env["ir.attachment"].sudo().search([("res_model", "=", "youth.report.wizard")])
+        self.assertFalse(files, "nothing is stored")
+        Wizard = self.env["youth.report.wizard"].with_user(self.leader)
+        self.assertFalse(Wizard.search([("id", "=", wizard.id)]))
+        self.assertRefused(lambda: Wizard.browse(wizard.id).read(["scope"]))
+
 
 
 @tagged("post_install", "-at_install")

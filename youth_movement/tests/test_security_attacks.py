@@ -128,6 +128,26 @@ class TestScopeAttacks(YouthCase):
         self.assertFalse(Wizard.search([("id", "=", wizard.id)]))
         self.assertRefused(lambda: Wizard.browse(wizard.id).read(["scope"]))
 
+    # 3. a child is handed to an account only by the family or a manager
+    def test_link_to_a_login_is_for_managers(self):
+        """A leader linking a pupil of their school to a self-signed-up account, on create or by
+        re-pointing a link, is refused; a parent without a login is linked as before."""
+        self.assertRefused(lambda: self.env["youth.guardian.link"].with_user(self.leader).create(
+            {"member_id": self.pupil_a.id, "guardian_id": self.stranger.partner_id.id}))
+        self.assertRefused(lambda: self.link_a.with_user(self.leader).write(
+            {"guardian_id": self.stranger.partner_id.id}))
+        self.assertEqual(self.link_a.guardian_id, self.family.partner_id)
+        Member = self.env["youth.member"]
+        self.assertFalse(Member._in_care_of(self.stranger.partner_id))
+        grandmother = self.env["res.partner"].with_user(self.leader).create({"name": "Grandmother A"})
+        link = self.env["youth.guardian.link"].with_user(self.leader).create(
+            {"member_id": self.pupil_a.id, "guardian_id": grandmother.id, "relation": "grandmother"})
+        self.assertEqual(link.member_id, self.pupil_a)
+        manager_link = self.env["youth.guardian.link"].with_user(self.users["regional_manager"]).create(
+            {"member_id": self.pupil_a.id, "guardian_id": self.stranger.partner_id.id, "relation": "other"})
+        self.assertEqual(Member._in_care_of(self.stranger.partner_id), self.pupil_a)
+        manager_link.unlink()
+
 
 
 @tagged("post_install", "-at_install")

@@ -148,6 +148,24 @@ class TestScopeAttacks(YouthCase):
         self.assertEqual(Member._in_care_of(self.stranger.partner_id), self.pupil_a)
         manager_link.unlink()
 
+    # 5. nobody but the family changes how it logs in
+    def test_staff_cannot_change_a_family_login_email(self):
+        """The e-mail behind a parent's portal login cannot be changed by staff, directly, through
+        the link's related field, or through a pupil's own login; the family still can."""
+        pupil_user = new_test_user(self.env, "t_pupil", groups="base.group_portal", email="pupil@example.kz")
+        self.pupil_a.partner_id.user_ids = pupil_user  # the pupil's own login is their contact's
+        attacks = [
+            lambda: self.family.partner_id.with_user(self.leader).write({"email": "attacker@example.com"}),
+            lambda: self.link_a.with_user(self.leader).write({"email": "attacker@example.com"}),
+            lambda: self.link_a.with_user(self.users["regional_manager"]).write({"email": "attacker@example.com"}),
+            lambda: self.pupil_a.with_user(self.coordinator).write({"email": "attacker@example.com"}),
+        ]
+        for attack in attacks:
+            self.assertRefused(attack)
+        self.assertEqual(self.family.partner_id.email, "family@example.kz")
+        self.assertEqual(self.family.email, "family@example.kz")
+        self.link_a.with_user(self.leader).write({"phone": "+77005556677"})  # not a login field
+
 
 
 @tagged("post_install", "-at_install")

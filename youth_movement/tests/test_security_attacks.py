@@ -166,6 +166,32 @@ class TestScopeAttacks(YouthCase):
         self.assertEqual(self.family.email, "family@example.kz")
         self.link_a.with_user(self.leader).write({"phone": "+77005556677"})  # not a login field
 
+    # 6. children's and parents' contacts are the movement's
+    def test_other_employees_see_no_child_or_parent(self):
+        """An internal user outside the movement (accounting, HR) finds no pupil's or parent's contact
+        and no pupil's registration; staff see those of their scope; other contacts stay open."""
+        Partner = self.env["res.partner"]
+        people = self.pupil_a.partner_id | self.pupil_b.partner_id | self.parent_b | self.family.partner_id
+        supplier = Partner.create({"name": "Stationery supplier"})
+        employee = self.internal_user
+        self.assertFalse(Partner.with_user(employee).search([("id", "in", people.ids)]))
+        self.assertRefused(lambda: people.with_user(employee).read(["name", "phone", "email"]))
+        self.assertTrue(Partner.with_user(employee).search([("id", "=", supplier.id)]))
+        self.assertEqual(Partner.with_user(self.leader).search([("id", "in", people.ids)]),
+                         self.pupil_a.partner_id | self.family.partner_id)
+        self.assertEqual(Partner.with_user(self.users["regional_manager"]).search([("id", "in", people.ids)]),
+                         people)
+        event = self.env["event.event"].create({
+            "name": "Regional event", "youth_level": "region",
+            "date_begin": "2030-05-01 04:00:00", "date_end": "2030-05-01 10:00:00"})
+        registration = self.env["event.registration"].create({"event_id": event.id, "youth_member_id": self.pupil_a.id})
+        other = self.env["event.event"].create({"name": "Department party", "date_begin": "2030-05-01 04:00:00",
+                                                "date_end": "2030-05-01 10:00:00"})
+        guest = self.env["event.registration"].create({"event_id": other.id, "partner_id": supplier.id})
+        event_user = new_test_user(self.env, "t_event_user", groups="event.group_event_manager")
+        Registration = self.env["event.registration"].with_user(event_user)
+        self.assertFalse(Registration.search([("id", "=", registration.id)]))
+        self.assertTrue(Registration.search([("id", "=", guest.id)]), "Odoo's own registrations stay open")
 
 
 @tagged("post_install", "-at_install")

@@ -77,6 +77,8 @@ def _python_models(path):
             attrs = {target.id: stmt.value for stmt in node.body if isinstance(stmt, ast.Assign)
                      for target in stmt.targets if isinstance(target, ast.Name)}
             value = attrs.get("_name") or attrs.get("_inherit")
+            if isinstance(value, ast.List) and value.elts:  # _inherit = [model, mixin...]: the first is extended
+                value = value.elts[0]
             if isinstance(value, ast.Constant):
                 models.add(value.value)
     return models

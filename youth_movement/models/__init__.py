@@ -1,3 +1,4 @@
+from . import youth_scope_mixin
 from . import res_lang
 from . import res_country_state
 from . import youth_district

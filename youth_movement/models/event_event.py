@@ -10,7 +10,8 @@ LEVELS = [("region", "Region"), ("district", "District"), ("school", "School"), 
 
 
 class EventEvent(models.Model):
-    _inherit = "event.event"
+    _name = "event.event"
+    _inherit = ["event.event", "youth.scope.mixin"]
 
     # who organizes it
     youth_level = fields.Selection(
@@ -175,6 +176,18 @@ class EventEvent(models.Model):
                     "The event %(event)s is organized by a %(level)s: say which one.",
                     event=event.name, level=dict(self._fields["youth_level"]._description_selection(self.env))[
                         event.youth_level].lower(),
+                ))
+
+    @api.constrains("district_id", "school_id", "unit_id")
+    def _check_organizer_district(self):
+        """An event of a school or a unit lies in that school's district: its district is never
+        another one, which would show it to (and let it be edited by) that district's staff."""
+        for event in self:
+            school_partner = event.unit_id.school_id or event.school_id
+            if school_partner and event.district_id != school_partner.youth_district_id:
+                raise ValidationError(self.env._(
+                    "The event %(event)s is organized by %(school)s: its district is %(district)s.",
+                    event=event.name, school=school_partner.name, district=school_partner.youth_district_id.name,
                 ))
 
     @api.constrains("grade_min", "grade_max", "age_min", "age_max")

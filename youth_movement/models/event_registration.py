@@ -15,7 +15,8 @@ RESULTS = [
 
 
 class EventRegistration(models.Model):
-    _inherit = "event.registration"
+    _name = "event.registration"
+    _inherit = ["event.registration", "youth.scope.mixin"]
 
     # the child is the attendee; partner_id keeps Odoo's meaning: who booked (a parent, or staff)
     youth_member_id = fields.Many2one(

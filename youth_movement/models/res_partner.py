@@ -1,10 +1,14 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 from ..const import STAFF
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "youth.scope.mixin"]
+    # a school's district and its leaders decide who sees its pupils: regional managers set them
+    _youth_manager_fields = ("youth_district_id", "youth_user_ids")
 
     # organizations: schools and partner organizations
     youth_org_type_id = fields.Many2one(
@@ -29,6 +33,28 @@ class ResPartner(models.Model):
         "youth.guardian.link", "guardian_id", string="Children in care", groups=STAFF,
     )
     youth_child_count = fields.Integer("Children", compute="_compute_youth_child_count", groups=STAFF)
+
+    # the fields a family logs in and recovers its password with: theirs to change, nobody else's
+    _youth_login_fields = ("email",)
+
+    def write(self, vals):
+        if not self.env.su and self._youth_login_fields and set(self._youth_login_fields).intersection(vals):
+            self._youth_check_login_fields()
+        return super().write(vals)
+
+    def _youth_check_login_fields(self):
+        """Odoo lets only user managers change the contact of an internal user; a portal user's
+        contact needs the same, or whoever edits a parent's e-mail takes the account over through a
+        password reset. The family changes its own e-mail in the portal."""
+        if self.env.user.has_group("base.group_erp_manager"):
+            return
+        others = self.sudo().with_context(active_test=False).user_ids.filtered(
+            lambda user: user.share and user != self.env.user)
+        if others:
+            raise AccessError(self.env._(
+                "The e-mail of %(person)s is their portal login: only they can change it, in the portal.",
+                person=others[0].partner_id.name,
+            ))
 
     @api.depends("youth_pupil_ids.status")
     def _compute_youth_pupil_count(self):

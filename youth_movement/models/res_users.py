@@ -2,7 +2,10 @@ from odoo import api, fields, models
 
 
 class ResUsers(models.Model):
-    _inherit = "res.users"
+    _name = "res.users"
+    _inherit = ["res.users", "youth.scope.mixin"]
+    # the scope of a staff user: set by regional managers and administrators only
+    _youth_manager_fields = ("youth_district_ids", "youth_school_ids")
 
     # the scope a coordinator or a school leader covers; record rules read these
     youth_district_ids = fields.Many2many(

@@ -5,7 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 class YouthConsent(models.Model):
     _name = "youth.consent"
     _description = "Consent given for a member"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "youth.scope.mixin"]
     _order = "date_given desc, id desc"
 
     member_id = fields.Many2one("youth.member", string="Child", required=True, index=True, ondelete="cascade")

@@ -7,7 +7,7 @@ from ..tools import quorum
 class YouthCouncil(models.Model):
     _name = "youth.council"
     _description = "Coordination council"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "youth.scope.mixin"]
     _order = "level desc, name"
 
     # identity and place

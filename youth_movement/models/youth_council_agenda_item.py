@@ -3,6 +3,7 @@ from odoo import api, fields, models
 
 class YouthCouncilAgendaItem(models.Model):
     _name = "youth.council.agenda.item"
+    _inherit = ["youth.scope.mixin"]
     _description = "Agenda item of a council meeting"
     _order = "meeting_id, sequence, id"
 

@@ -17,7 +17,7 @@ LOCKED_FIELDS = {"text", "meeting_id", "agenda_item_id", "sequence", "partner_id
 class YouthCouncilDecision(models.Model):
     _name = "youth.council.decision"
     _description = "Decision of a coordination council"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "youth.scope.mixin"]
     _order = "council_id, meeting_id, agenda_item_id, sequence, id"
     _rec_names_search = ["text", "meeting_id"]
 

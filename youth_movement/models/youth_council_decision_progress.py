@@ -3,6 +3,7 @@ from odoo import api, fields, models
 
 class YouthCouncilDecisionProgress(models.Model):
     _name = "youth.council.decision.progress"
+    _inherit = ["youth.scope.mixin"]
     _description = "Progress report on a council decision"
     _order = "date desc, id desc"
 

@@ -19,7 +19,7 @@ def _free_fields(vals):
 class YouthCouncilMeeting(models.Model):
     _name = "youth.council.meeting"
     _description = "Meeting of a coordination council"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "youth.scope.mixin"]
     _order = "start desc, id desc"
     _rec_names_search = ["name", "topic"]
 

@@ -12,6 +12,7 @@ ROLES = [
 
 class YouthCouncilMember(models.Model):
     _name = "youth.council.member"
+    _inherit = ["youth.scope.mixin"]
     _description = "Member of a coordination council"
     _order = "council_id, role_order, partner_id"
 

@@ -7,6 +7,7 @@ from .youth_council_member import ROLES
 
 class YouthCouncilParticipant(models.Model):
     _name = "youth.council.participant"
+    _inherit = ["youth.scope.mixin"]
     _description = "Participant of a council meeting"
     _order = "meeting_id, role_order, name, id"
 

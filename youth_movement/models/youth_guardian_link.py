@@ -1,11 +1,14 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
+
+from .youth_scope_mixin import MANAGER
 
 REPRESENTATIVE_BY_LAW = ("mother", "father", "guardian", "trustee")
 
 
 class YouthGuardianLink(models.Model):
     _name = "youth.guardian.link"
+    _inherit = ["youth.scope.mixin"]
     _description = "Parent or legal representative of a member"
     _order = "member_id, is_legal_representative desc, id"
     _rec_name = "guardian_id"
@@ -51,3 +54,28 @@ class YouthGuardianLink(models.Model):
         for link in self:
             if link.guardian_id == link.member_id.partner_id:
                 raise ValidationError(self.env._("A child cannot be their own parent or representative."))
+
+    # ------------------------------------------------------------------ who may hand a child to an account
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._youth_check_guardian_logins({vals["guardian_id"] for vals in vals_list if vals.get("guardian_id")})
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("guardian_id"):
+            self._youth_check_guardian_logins({vals["guardian_id"]})
+        return super().write(vals)
+
+    def _youth_check_guardian_logins(self, partner_ids):
+        """A link gives the guardian's login the child's portal pages. Staff below the regional
+        manager link a child only to people without a login (a parent they record): a family with
+        an account is linked through its own application in the portal, or by a regional manager."""
+        if self.env.su or not partner_ids or self.env.user.has_group(MANAGER):
+            return
+        partners = self.env["res.partner"].sudo().browse(partner_ids)
+        if partners.with_context(active_test=False).user_ids:
+            raise AccessError(self.env._(
+                "%(person)s has a login: only a regional manager may link a child to them. The family can "
+                "apply for the child in the portal.",
+                person=partners.filtered(lambda p: p.with_context(active_test=False).user_ids)[0].name,
+            ))

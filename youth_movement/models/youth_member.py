@@ -21,7 +21,7 @@ class YouthMember(models.Model):
     _name = "youth.member"
     _description = "Member of the movement"
     _inherits = {"res.partner": "partner_id"}
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "youth.scope.mixin"]
     _order = "school_id, grade, class_letter, name"
     _rec_names_search = ["name", "iin"]
 
@@ -260,10 +260,7 @@ class YouthMember(models.Model):
                 extra = self._status_date_values(vals, member)
                 if extra:
                     super(YouthMember, member).write(extra)
-        res = super().write(vals)
-        if "school_id" in vals:
-            self.check_access("write")  # moving a pupil out of one's own scope is refused
-        return res
+        return super().write(vals)  # the scope guard refuses a move out of the writer's scope
 
     def unlink(self):
         """Delete the child's contact with the member record, or archive it where other records

@@ -5,7 +5,7 @@ from odoo.exceptions import ValidationError
 class YouthUnit(models.Model):
     _name = "youth.unit"
     _description = "Unit of the movement in a school"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "youth.scope.mixin"]
     _order = "school_id, tier_id, name"
 
     name = fields.Char(required=True, tracking=True)
@@ -52,12 +52,6 @@ class YouthUnit(models.Model):
                     "Unit %(unit)s has members of another school or tier: %(members)s.",
                     unit=unit.name, members=", ".join(misfit[:5].mapped("name")),
                 ))
-
-    def write(self, vals):
-        res = super().write(vals)
-        if "school_id" in vals:
-            self.check_access("write")  # a unit cannot be moved out of one's own scope
-        return res
 
     def action_view_members(self):
         self.ensure_one()

@@ -16,6 +16,7 @@ QUARTERS = [("1", "1st quarter (Sep-Nov)"), ("2", "2nd quarter (Dec-Feb)"), ("3"
 
 class YouthWorkPlanLine(models.Model):
     _name = "youth.work.plan.line"
+    _inherit = ["youth.scope.mixin"]
     _description = "Line of the annual work plan"
     _order = "plan_id, date_start, sequence, id"
 

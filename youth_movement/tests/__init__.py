@@ -3,6 +3,7 @@ from . import test_family
 from . import test_rollover
 from . import test_import
 from . import test_security
+from . import test_security_attacks
 from . import test_language
 from . import test_translation
 from . import test_ui

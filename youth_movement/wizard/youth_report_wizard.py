@@ -259,18 +259,11 @@ class YouthReportWizard(models.TransientModel):
         )
 
     def action_export(self):
-        """Produce the .xlsx file and download it."""
+        """Download the .xlsx file: it is made when the browser asks for it, as the requesting user,
+        and streamed without being stored (``controllers/report.py``)."""
         self.ensure_one()
-        content = self._render_xlsx()
-        attachment = self.env["ir.attachment"].create({
-            "name": self._file_name(),
-            "raw": content,
-            "res_model": self._name,
-            "res_id": self.id,
-            "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        })
         return {
             "type": "ir.actions.act_url",
-            "url": "/web/content/%s?download=true" % attachment.id,
+            "url": "/youth_movement/report/%s" % self.id,
             "target": "self",
         }

@@ -22,7 +22,7 @@ class YouthMemberClaim(models.Model):
 
     _name = "youth.member.claim"
     _description = "Application for a child already on file"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "youth.scope.mixin"]
     _order = "create_date desc, id desc"
 
     # who applies, and what they typed

@@ -287,6 +287,18 @@ class TestScopeFieldsGenerated(YouthCase):
         return sorted((model, name) for model, name in found
                       if name not in getattr(self.env[model], "_youth_rule_fields", frozenset)())
 
+    def test_every_confined_model_is_guarded(self):
+        """Every model the movement's rules confine carries the scope guard, and every wizard is
+        its maker's: a model added later cannot forget either."""
+        for model in set(self.rules.model_id.mapped("model")):
+            Model = self.env[model]
+            if Model._transient:
+                continue
+            self.assertTrue(hasattr(Model, "_youth_rule_fields"), "%s has no scope guard" % model)
+        own = self.rules.filtered(lambda rule: rule.domain_force == "[('create_uid', '=', user.id)]")
+        wizards = {name for name in self.env.registry if name.startswith("youth.") and self.env[name]._transient}
+        self.assertEqual(set(own.model_id.mapped("model")), wizards)
+
     def test_fields_read_through_the_user_and_computed_fields(self):
         """The school's district and leaders, the user's districts and schools: set by managers only."""
         fields = self._foreign_fields()

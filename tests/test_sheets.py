@@ -1,10 +1,20 @@
 """The layout rules of the Excel reports (youth_movement/tools/sheets.py)."""
+
 import pytest
 
 
 def test_column_letters(sheets):
     assert [sheets.col_letter(c) for c in (0, 1, 25, 26, 27, 51, 52, 701, 702)] == [
-        "A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]
+        "A",
+        "B",
+        "Z",
+        "AA",
+        "AB",
+        "AZ",
+        "BA",
+        "ZZ",
+        "AAA",
+    ]
     with pytest.raises(ValueError):
         sheets.col_letter(-1)
 
@@ -83,8 +93,9 @@ def test_ratio(sheets):
 
 
 def test_title_block_drops_empty_lines(sheets):
-    rows = sheets.title_block("Membership", [("Period", "01.09.2025 – 31.08.2026"), ("Scope", ""),
-                                             ("Made by", "Manager")])
+    rows = sheets.title_block(
+        "Membership", [("Period", "01.09.2025 – 31.08.2026"), ("Scope", ""), ("Made by", "Manager")]
+    )
     assert rows == [("Membership",), ("Period", "01.09.2025 – 31.08.2026"), ("Made by", "Manager")]
 
 

@@ -333,7 +333,9 @@ class RegionGenerator:
         return districts, schools
 
     # ------------------------------------------------------------ people (COPY)
-    def people(self, state, schools):
+    # one pass of the seeded generator, kept in one piece so that the order of its random draws,
+    # and so the region it generates, stays the one the figures in bench/README.md were taken on
+    def people(self, state, schools):  # noqa: C901
         env, rnd, options, cr = self.env, self.rnd, self.options, self.env.cr
         ranges = env["youth.tier"]._grade_ranges()
         tier_of_grade = {grade: school.tier_for_grade(grade, ranges) for grade in range(12)}

@@ -59,7 +59,8 @@ def generate(env, events, registrations):
     company = env.ref("base.main_company")
     started = time.time()
     # events: a tenth regional, the rest split between district and school events across the region
-    cr.execute("""
+    cr.execute(
+        """
         CREATE TEMP TABLE bench_school AS
             SELECT row_number() OVER (ORDER BY id) - 1 AS n, id, youth_district_id FROM res_partner
              WHERE is_youth_school AND youth_district_id IS NOT NULL;
@@ -80,12 +81,22 @@ def generate(env, events, registrations):
                1, now() at time zone 'UTC', 1, now() at time zone 'UTC'
           FROM generate_series(1, %(count)s) g
           JOIN bench_school s ON s.n = g %% (SELECT count(*) FROM bench_school);
-    """, {"prefix": PREFIX, "categories": category_ids, "ncat": len(category_ids), "stage": stage.id,
-          "company": company.id, "partner": company.partner_id.id, "count": events - have})
+    """,
+        {
+            "prefix": PREFIX,
+            "categories": category_ids,
+            "ncat": len(category_ids),
+            "stage": stage.id,
+            "company": company.id,
+            "partner": company.partner_id.id,
+            "count": events - have,
+        },
+    )
     print(f"inserted {events - have} events in {time.time() - started:.1f} s")
     started = time.time()
     # registrations: per_event distinct members per event; seats fill in order, the rest wait in line
-    cr.execute("""
+    cr.execute(
+        """
         CREATE TEMP TABLE bench_member AS
             SELECT row_number() OVER (ORDER BY m.id) - 1 AS n, m.id, m.partner_id, m.school_id, m.district_id,
                    p.name
@@ -109,7 +120,9 @@ def generate(env, events, registrations):
           FROM bench_new_event e
          CROSS JOIN generate_series(0, %(per_event)s - 1) k
           JOIN bench_member m ON m.n = (e.id * 37 + k) %% (SELECT count(*) FROM bench_member);
-    """, {"like": PREFIX + "%", "company": company.id, "per_event": per_event})
+    """,
+        {"like": PREFIX + "%", "company": company.id, "per_event": per_event},
+    )
     print(f"inserted {cr.rowcount} registrations in {time.time() - started:.1f} s")
     started = time.time()
     # one attendance line per seated registration (the bench events last one day), present if attended
@@ -132,11 +145,14 @@ def generate(env, events, registrations):
 
 def cleanup(env):
     cr = env.cr
-    cr.execute("""
+    cr.execute(
+        """
         DELETE FROM event_registration WHERE event_id IN (
             SELECT id FROM event_event WHERE name->>'en_US' LIKE %(like)s);
         DELETE FROM event_event WHERE name->>'en_US' LIKE %(like)s;
-    """, {"like": PREFIX + "%"})
+    """,
+        {"like": PREFIX + "%"},
+    )
     cr.commit()
     print("bench events removed")
 
@@ -146,8 +162,7 @@ def list_specification(env, view_xmlid):
     Event = env["event.event"]
     fields = Event.get_views([(view.id, "list")])["models"]["event.event"]["fields"]
     info = Event.fields_get(list(fields))
-    return {name: {"fields": {"display_name": {}}} if spec["type"] == "many2one" else {}
-            for name, spec in info.items()}
+    return {name: {"fields": {"display_name": {}}} if spec["type"] == "many2one" else {} for name, spec in info.items()}
 
 
 def timed(env, function, repeat):
@@ -202,27 +217,51 @@ def main():
 
         rows = []
         visible = env["event.event"].with_user(coordinator).search_count(domain)
-        rows.append((f"event list, coordinator ({visible} visible)", *timed(env, event_list(coordinator, youth_spec,
-                                                                                               domain), own.repeat)))
+        rows.append(
+            (
+                f"event list, coordinator ({visible} visible)",
+                *timed(env, event_list(coordinator, youth_spec, domain), own.repeat),
+            )
+        )
         visible = env["event.event"].with_user(manager).search_count(domain)
-        rows.append((f"event list, regional manager ({visible} visible)",
-                     *timed(env, event_list(manager, youth_spec, domain), own.repeat)))
-        rows.append(("reference: Odoo's own event list, superuser",
-                     *timed(env, event_list(env.user, stock_spec, []), own.repeat)))
+        rows.append(
+            (
+                f"event list, regional manager ({visible} visible)",
+                *timed(env, event_list(manager, youth_spec, domain), own.repeat),
+            )
+        )
+        rows.append(
+            (
+                "reference: Odoo's own event list, superuser",
+                *timed(env, event_list(env.user, stock_spec, []), own.repeat),
+            )
+        )
 
         # a registration: a district event of the coordinator with free seats, pupils of their district
         district = coordinator.youth_district_ids[:1]
-        event = env["event.event"].create({
-            "name": "Bench registration target", "youth_level": "district", "district_id": district.id,
-            "date_begin": "2027-05-10 04:00:00", "date_end": "2027-05-10 10:00:00",
-            "seats_limited": True, "seats_max": 100000,
-        })
-        pupils = env["youth.member"].search([("district_id", "=", district.id), ("status", "=", "active")],
-                                            limit=own.repeat * 4 + 4)
-        stock_event = env["event.event"].create({
-            "name": "Bench stock registration target", "date_begin": "2027-05-10 04:00:00",
-            "date_end": "2027-05-10 10:00:00", "seats_limited": True, "seats_max": 100000,
-        })
+        event = env["event.event"].create(
+            {
+                "name": "Bench registration target",
+                "youth_level": "district",
+                "district_id": district.id,
+                "date_begin": "2027-05-10 04:00:00",
+                "date_end": "2027-05-10 10:00:00",
+                "seats_limited": True,
+                "seats_max": 100000,
+            }
+        )
+        pupils = env["youth.member"].search(
+            [("district_id", "=", district.id), ("status", "=", "active")], limit=own.repeat * 4 + 4
+        )
+        stock_event = env["event.event"].create(
+            {
+                "name": "Bench stock registration target",
+                "date_begin": "2027-05-10 04:00:00",
+                "date_end": "2027-05-10 10:00:00",
+                "seats_limited": True,
+                "seats_max": 100000,
+            }
+        )
         queue = list(pupils)
 
         def register(user):
@@ -232,6 +271,7 @@ def main():
                     event.with_user(user)._youth_register(member.with_user(user))
                     env.flush_all()
                     savepoint.rollback()
+
             return run
 
         def register_stock():
@@ -242,8 +282,9 @@ def main():
 
         rows.append(("registration, coordinator", *timed(env, register(coordinator), own.repeat)))
         rows.append(("registration, regional manager", *timed(env, register(manager), own.repeat)))
-        rows.append(("reference: Odoo's own registration (no pupil), superuser",
-                     *timed(env, register_stock, own.repeat)))
+        rows.append(
+            ("reference: Odoo's own registration (no pupil), superuser", *timed(env, register_stock, own.repeat))
+        )
         cr.rollback()
 
     width = max(len(row[0]) for row in rows)

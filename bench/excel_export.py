@@ -49,9 +49,14 @@ def _reset_peak():
 
 # ---------------------------------------------------------------------- the three ways
 def run_ours(env):
-    wizard = env["youth.report.wizard"].create({
-        "report_membership": False, "report_member_list": True, "scope": "region", "lang": "en_US",
-    })
+    wizard = env["youth.report.wizard"].create(
+        {
+            "report_membership": False,
+            "report_member_list": True,
+            "scope": "region",
+            "lang": "en_US",
+        }
+    )
     return wizard._render_xlsx()
 
 
@@ -67,15 +72,15 @@ def run_odoo(env):
         Member = env["youth.member"]
         records = Member.search([], offset=0, limit=False, order=False)
         rows = records.export_data(FIELDS).get("datas", [])
-        fields = [{"name": name, "label": label, "type": Member._fields[name].type}
-                  for name, label in zip(FIELDS, HEADERS)]
+        fields = [
+            {"name": name, "label": label, "type": Member._fields[name].type} for name, label in zip(FIELDS, HEADERS)
+        ]
         return ExcelExport().from_data(fields, HEADERS, rows)
     finally:
         _request_stack.pop()
 
 
 def run_floor(env):
-
     env.cr.execute("""
         SELECT p.name, s.name, d.name->>'en_US', m.grade, m.class_letter, t.name->>'en_US', m.status, m.join_date
           FROM youth_member m
@@ -130,8 +135,13 @@ def measure(variant, database, odoo_args):
         seconds = time.perf_counter() - start
         peak = _status("VmHWM")
         cr.rollback()
-    return {"variant": variant, "rows": count, "seconds": round(seconds, 2),
-            "memory_mb": round((peak - baseline) / 2**20, 1), "bytes": len(content)}
+    return {
+        "variant": variant,
+        "rows": count,
+        "seconds": round(seconds, 2),
+        "memory_mb": round((peak - baseline) / 2**20, 1),
+        "bytes": len(content),
+    }
 
 
 # ---------------------------------------------------------------------- the user
@@ -148,10 +158,14 @@ def ensure_manager(database, odoo_args):
     with Registry(database).cursor() as cr:
         env = api.Environment(cr, odoo.SUPERUSER_ID, {})
         if not env["res.users"].search([("login", "=", LOGIN)]):
-            env["res.users"].create({
-                "name": "Bench Excel manager", "login": LOGIN, "password": LOGIN,
-                "groups_id": [(6, 0, [env.ref("youth_movement.youth_movement_group_regional_manager").id])],
-            })
+            env["res.users"].create(
+                {
+                    "name": "Bench Excel manager",
+                    "login": LOGIN,
+                    "password": LOGIN,
+                    "groups_id": [(6, 0, [env.ref("youth_movement.youth_movement_group_regional_manager").id])],
+                }
+            )
         return env["youth.member"].search_count([])
 
 
@@ -164,7 +178,9 @@ def compare(script, database, variants, repeat, extra, odoo_args):
         for variant in variants:
             out = subprocess.run(
                 [sys.executable, script, "-d", database, "--variant", variant, *extra, *odoo_args],
-                capture_output=True, text=True, env=dict(os.environ, PYTHONWARNINGS="ignore"),
+                capture_output=True,
+                text=True,
+                env=dict(os.environ, PYTHONWARNINGS="ignore"),
             )
             if out.returncode:
                 sys.exit("%s failed:\n%s" % (variant, out.stderr[-3000:]))
@@ -178,8 +194,10 @@ def compare(script, database, variants, repeat, extra, odoo_args):
     for variant in variants:
         result = results[variant]
         ratio = "%.2f" % (result["seconds"] / floor["seconds"]) if floor else "-"
-        print("| %s | %d | %.2f | %s | %.1f | %.1f |" % (
-            variant, result["rows"], result["seconds"], ratio, result["memory_mb"], result["bytes"] / 2**20))
+        print(
+            "| %s | %d | %.2f | %s | %.1f | %.1f |"
+            % (variant, result["rows"], result["seconds"], ratio, result["memory_mb"], result["bytes"] / 2**20)
+        )
 
 
 def main():
@@ -187,8 +205,12 @@ def main():
     parser.add_argument("-d", "--database", required=True)
     parser.add_argument("--variant", choices=sorted(RUNNERS), help=argparse.SUPPRESS)
     parser.add_argument("--only", nargs="*", choices=sorted(RUNNERS), default=["floor", "ours", "odoo"])
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="runs of each (interleaved); the fastest is kept, the machine being shared")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="runs of each (interleaved); the fastest is kept, the machine being shared",
+    )
     args, odoo_args = parser.parse_known_args()
     if args.variant:
         print(json.dumps(measure(args.variant, args.database, odoo_args)))

@@ -33,8 +33,17 @@ import time
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import excel_export  # the memory probes and the bench user
 
-FIELDS = ["event_id", "event_id/date_begin", "member_district_id", "member_school_id", "youth_member_id",
-          "youth_member_id/grade", "state", "days_present", "result"]
+FIELDS = [
+    "event_id",
+    "event_id/date_begin",
+    "member_district_id",
+    "member_school_id",
+    "youth_member_id",
+    "youth_member_id/grade",
+    "state",
+    "days_present",
+    "result",
+]
 HEADERS = ["Event", "Date", "District or city", "School", "Pupil", "Grade", "Status", "Days present", "Result"]
 
 
@@ -46,10 +55,16 @@ def _bounds(school_year):
 
 
 def run_ours(env, school_year):
-    wizard = env["youth.report.wizard"].create({
-        "report_membership": False, "report_participation_list": True, "scope": "region", "lang": "en_US",
-        "period_type": "school_year", "school_year_choice": str(school_year),
-    })
+    wizard = env["youth.report.wizard"].create(
+        {
+            "report_membership": False,
+            "report_participation_list": True,
+            "scope": "region",
+            "lang": "en_US",
+            "period_type": "school_year",
+            "school_year_choice": str(school_year),
+        }
+    )
     return wizard._render_xlsx()
 
 
@@ -64,9 +79,13 @@ def run_odoo(env, school_year):
     try:
         start, end = _bounds(school_year)
         Registration = env["event.registration"]
-        records = Registration.search([
-            ("event_id.date_begin", ">=", start), ("event_id.date_begin", "<", end), ("youth_member_id", "!=", False),
-        ])
+        records = Registration.search(
+            [
+                ("event_id.date_begin", ">=", start),
+                ("event_id.date_begin", "<", end),
+                ("youth_member_id", "!=", False),
+            ]
+        )
         rows = records.export_data(FIELDS).get("datas", [])
         fields = [{"name": name, "label": label, "type": "char"} for name, label in zip(FIELDS, HEADERS)]
         return ExcelExport().from_data(fields, HEADERS, rows)
@@ -75,9 +94,9 @@ def run_odoo(env, school_year):
 
 
 def run_floor(env, school_year):
-
     start, end = _bounds(school_year)
-    env.cr.execute("""
+    env.cr.execute(
+        """
         SELECT e.name->>'en_US', (timezone(COALESCE(e.date_tz, 'UTC'), timezone('UTC', e.date_begin)))::date,
                d.name->>'en_US', s.name, p.name, m.grade, r.state,
                COALESCE(a.present, 0), r.result
@@ -91,7 +110,9 @@ def run_floor(env, school_year):
      LEFT JOIN youth_district d ON d.id = r.member_district_id
          WHERE e.date_begin >= %s AND e.date_begin < %s AND r.active
       ORDER BY 2, 1, e.id, 3, 4, 5, r.id
-    """, [start, end])
+    """,
+        [start, end],
+    )
     return excel_export.write_floor("Participation", HEADERS, env.cr.fetchall())
 
 
@@ -112,8 +133,9 @@ def measure(variant, database, school_year, odoo_args):
         env.flush_all()
         env = env(user=manager.id, context={"lang": "en_US", "tz": "Asia/Almaty"})
         start, end = _bounds(school_year)
-        count = env["event.registration"].search_count([
-            ("event_id.date_begin", ">=", start), ("event_id.date_begin", "<", end), ("youth_member_id", "!=", False)])
+        count = env["event.registration"].search_count(
+            [("event_id.date_begin", ">=", start), ("event_id.date_begin", "<", end), ("youth_member_id", "!=", False)]
+        )
         env.invalidate_all()
         baseline = excel_export._status("VmRSS")
         excel_export._reset_peak()
@@ -122,8 +144,13 @@ def measure(variant, database, school_year, odoo_args):
         seconds = time.perf_counter() - started
         peak = excel_export._status("VmHWM")
         cr.rollback()
-    return {"variant": variant, "rows": count, "seconds": round(seconds, 2),
-            "memory_mb": round((peak - baseline) / 2**20, 1), "bytes": len(content)}
+    return {
+        "variant": variant,
+        "rows": count,
+        "seconds": round(seconds, 2),
+        "memory_mb": round((peak - baseline) / 2**20, 1),
+        "bytes": len(content),
+    }
 
 
 def main():
@@ -138,8 +165,9 @@ def main():
         print(json.dumps(measure(args.variant, args.database, args.school_year, odoo_args)))
         return
     excel_export.ensure_manager(args.database, odoo_args)
-    excel_export.compare(__file__, args.database, args.only, args.repeat,
-                         ["--school-year", str(args.school_year)], odoo_args)
+    excel_export.compare(
+        __file__, args.database, args.only, args.repeat, ["--school-year", str(args.school_year)], odoo_args
+    )
 
 
 if __name__ == "__main__":

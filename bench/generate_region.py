@@ -30,17 +30,108 @@ from odoo.tools import email_normalize
 iin_rules = odoo_env.load_tool("iin")
 school = odoo_env.load_tool("school")
 
-MALE = ["Алихан", "Нұрлан", "Ерлан", "Данияр", "Әлібек", "Санжар", "Темірлан", "Айдос", "Бекзат", "Арман",
-        "Нұрсұлтан", "Ислам", "Ерасыл", "Дамир", "Мирас", "Ильяс", "Тимур", "Максим", "Артём", "Руслан",
-        "Асқар", "Бауыржан", "Ержан", "Қайрат", "Марат", "Самат", "Серік", "Азамат", "Дмитрий", "Сергей"]
-FEMALE = ["Айгерім", "Аружан", "Дана", "Жансая", "Әсел", "Томирис", "Аяулым", "Мадина", "Камила", "Дильназ",
-          "Аида", "Назерке", "Сабина", "Алина", "Амина", "Мариям", "Зере", "Іңкәр", "Анастасия", "Дарья",
-          "Гүлнар", "Жанар", "Сәуле", "Салтанат", "Динара", "Эльмира", "Ақмарал", "Перизат", "Ольга", "Наталья"]
-SURNAMES = ["Ахметов", "Серікбаев", "Жұмабеков", "Оспанов", "Қасымов", "Төлеуов", "Бекенов", "Мұратов",
-            "Нұрпейісов", "Сәрсенбаев", "Есенов", "Абдрахманов", "Жақсылықов", "Қайратов", "Смағұлов",
-            "Ибраев", "Тұрсынов", "Байжанов", "Кенжебаев", "Омаров", "Иванов", "Петренко", "Әбенов",
-            "Дүйсенбаев", "Жандосов", "Исаев", "Құдайбергенов", "Мамыров", "Рахимов", "Сұлтанов",
-            "Тоқтаров", "Үсенов", "Шәріпов", "Ысқақов", "Ким", "Коваленко"]
+MALE = [
+    "Алихан",
+    "Нұрлан",
+    "Ерлан",
+    "Данияр",
+    "Әлібек",
+    "Санжар",
+    "Темірлан",
+    "Айдос",
+    "Бекзат",
+    "Арман",
+    "Нұрсұлтан",
+    "Ислам",
+    "Ерасыл",
+    "Дамир",
+    "Мирас",
+    "Ильяс",
+    "Тимур",
+    "Максим",
+    "Артём",
+    "Руслан",
+    "Асқар",
+    "Бауыржан",
+    "Ержан",
+    "Қайрат",
+    "Марат",
+    "Самат",
+    "Серік",
+    "Азамат",
+    "Дмитрий",
+    "Сергей",
+]
+FEMALE = [
+    "Айгерім",
+    "Аружан",
+    "Дана",
+    "Жансая",
+    "Әсел",
+    "Томирис",
+    "Аяулым",
+    "Мадина",
+    "Камила",
+    "Дильназ",
+    "Аида",
+    "Назерке",
+    "Сабина",
+    "Алина",
+    "Амина",
+    "Мариям",
+    "Зере",
+    "Іңкәр",
+    "Анастасия",
+    "Дарья",
+    "Гүлнар",
+    "Жанар",
+    "Сәуле",
+    "Салтанат",
+    "Динара",
+    "Эльмира",
+    "Ақмарал",
+    "Перизат",
+    "Ольга",
+    "Наталья",
+]
+SURNAMES = [
+    "Ахметов",
+    "Серікбаев",
+    "Жұмабеков",
+    "Оспанов",
+    "Қасымов",
+    "Төлеуов",
+    "Бекенов",
+    "Мұратов",
+    "Нұрпейісов",
+    "Сәрсенбаев",
+    "Есенов",
+    "Абдрахманов",
+    "Жақсылықов",
+    "Қайратов",
+    "Смағұлов",
+    "Ибраев",
+    "Тұрсынов",
+    "Байжанов",
+    "Кенжебаев",
+    "Омаров",
+    "Иванов",
+    "Петренко",
+    "Әбенов",
+    "Дүйсенбаев",
+    "Жандосов",
+    "Исаев",
+    "Құдайбергенов",
+    "Мамыров",
+    "Рахимов",
+    "Сұлтанов",
+    "Тоқтаров",
+    "Үсенов",
+    "Шәріпов",
+    "Ысқақов",
+    "Ким",
+    "Коваленко",
+]
 LETTERS = "АӘБВГ"
 STATUSES = (("active", 88), ("applicant", 7), ("left", 3), ("alumni", 2))
 CHILDREN_PER_FAMILY = (1, 1, 1, 2, 2, 3)
@@ -49,22 +140,79 @@ BATCH_FAMILIES = 10000
 REPRESENTATIVE_BY_LAW = ("mother", "father", "guardian", "trustee")
 
 PARTNER_COLUMNS = [
-    "id", "name", "complete_name", "commercial_partner_id", "type", "active", "is_company", "partner_share",
-    "lang", "color", "message_bounce", "is_youth_school", "email", "email_normalized", "phone",
-    "phone_sanitized", "create_uid", "write_uid", "create_date", "write_date",
+    "id",
+    "name",
+    "complete_name",
+    "commercial_partner_id",
+    "type",
+    "active",
+    "is_company",
+    "partner_share",
+    "lang",
+    "color",
+    "message_bounce",
+    "is_youth_school",
+    "email",
+    "email_normalized",
+    "phone",
+    "phone_sanitized",
+    "create_uid",
+    "write_uid",
+    "create_date",
+    "write_date",
 ]
 MEMBER_COLUMNS = [
-    "id", "partner_id", "iin", "birth_date", "sex", "school_id", "district_id", "region_id", "grade",
-    "class_letter", "school_year", "tier_id", "unit_id", "status", "applied_date", "join_date", "leave_date",
-    "create_uid", "write_uid", "create_date", "write_date",
+    "id",
+    "partner_id",
+    "iin",
+    "birth_date",
+    "sex",
+    "school_id",
+    "district_id",
+    "region_id",
+    "grade",
+    "class_letter",
+    "school_year",
+    "tier_id",
+    "unit_id",
+    "status",
+    "applied_date",
+    "join_date",
+    "leave_date",
+    "create_uid",
+    "write_uid",
+    "create_date",
+    "write_date",
 ]
 LINK_COLUMNS = [
-    "id", "member_id", "guardian_id", "relation", "is_legal_representative", "school_id", "district_id",
-    "create_uid", "write_uid", "create_date", "write_date",
+    "id",
+    "member_id",
+    "guardian_id",
+    "relation",
+    "is_legal_representative",
+    "school_id",
+    "district_id",
+    "create_uid",
+    "write_uid",
+    "create_date",
+    "write_date",
 ]
 CONSENT_COLUMNS = [
-    "id", "member_id", "guardian_id", "type_id", "version", "date_given", "channel", "withdrawn_date", "state",
-    "school_id", "district_id", "create_uid", "write_uid", "create_date", "write_date",
+    "id",
+    "member_id",
+    "guardian_id",
+    "type_id",
+    "version",
+    "date_given",
+    "channel",
+    "withdrawn_date",
+    "state",
+    "school_id",
+    "district_id",
+    "create_uid",
+    "write_uid",
+    "create_date",
+    "write_date",
 ]
 
 
@@ -106,7 +254,8 @@ class Table:
     def flush(self):
         self.buffer.seek(0)
         self.cr.copy_expert(
-            f"COPY {self.name} ({', '.join(self.columns)}) FROM STDIN", self.buffer,
+            f"COPY {self.name} ({', '.join(self.columns)}) FROM STDIN",
+            self.buffer,
         )
         self.buffer = io.StringIO()
 
@@ -128,7 +277,8 @@ class RegionGenerator:
     # ------------------------------------------------------------ organization (ORM)
     def region(self):
         state = self.env["res.country.state"].search(
-            [("country_id.code", "=", "KZ"), ("code", "=", self.options.region)], limit=1,
+            [("country_id.code", "=", "KZ"), ("code", "=", self.options.region)],
+            limit=1,
         )
         if not state:
             sys.exit(f"no Kazakh region with the code {self.options.region}")
@@ -140,38 +290,52 @@ class RegionGenerator:
         rnd, options = self.rnd, self.options
         prefix = state.name.removesuffix(" Region")
         kinds = ["city", "city"] + ["district"] * (options.districts - 2)
-        districts = self.env["youth.district"].create([
-            {
-                "name": f"{prefix} {'city' if kind == 'city' else 'district'} {n:02d}",
-                "code": f"B{n:02d}", "kind": kind, "state_id": state.id,
-            }
-            for n, kind in enumerate(kinds, 1)
-        ])
+        districts = self.env["youth.district"].create(
+            [
+                {
+                    "name": f"{prefix} {'city' if kind == 'city' else 'district'} {n:02d}",
+                    "code": f"B{n:02d}",
+                    "kind": kind,
+                    "state_id": state.id,
+                }
+                for n, kind in enumerate(kinds, 1)
+            ]
+        )
         # the first city holds about a third of the schools, as a regional centre does
         weights = [6.0, 2.0] + [1.0] * (options.districts - 2)
-        weights = weights[:options.districts]
+        weights = weights[: options.districts]
         school_type = self.env.ref("youth_movement.org_type_school")
         kz = self.env.ref("base.kz")
         school_districts = rnd.choices(districts, weights=weights, k=options.schools)
         school_districts.sort(key=lambda d: d.id)
-        schools = self.env["res.partner"].create([
-            {
-                "name": f"№ {n} мектеп ({district.name})", "is_company": True,
-                "youth_org_type_id": school_type.id, "youth_district_id": district.id,
-                "country_id": kz.id, "state_id": state.id,
-            }
-            for n, district in enumerate(school_districts, 1)
-        ])
+        schools = self.env["res.partner"].create(
+            [
+                {
+                    "name": f"№ {n} мектеп ({district.name})",
+                    "is_company": True,
+                    "youth_org_type_id": school_type.id,
+                    "youth_district_id": district.id,
+                    "country_id": kz.id,
+                    "state_id": state.id,
+                }
+                for n, district in enumerate(school_districts, 1)
+            ]
+        )
         tiers = self.env["youth.tier"].search([])
-        self.env["youth.unit"].create([
-            {"name": f"{tier.name} – {school_partner.id}", "school_id": school_partner.id, "tier_id": tier.id}
-            for school_partner in schools for tier in tiers
-        ])
+        self.env["youth.unit"].create(
+            [
+                {"name": f"{tier.name} – {school_partner.id}", "school_id": school_partner.id, "tier_id": tier.id}
+                for school_partner in schools
+                for tier in tiers
+            ]
+        )
         self.env.flush_all()
         return districts, schools
 
     # ------------------------------------------------------------ people (COPY)
-    def people(self, state, schools):
+    # one pass of the seeded generator, kept in one piece so that the order of its random draws,
+    # and so the region it generates, stays the one the figures in bench/README.md were taken on
+    def people(self, state, schools):  # noqa: C901
         env, rnd, options, cr = self.env, self.rnd, self.options, self.env.cr
         ranges = env["youth.tier"]._grade_ranges()
         tier_of_grade = {grade: school.tier_for_grade(grade, ranges) for grade in range(12)}
@@ -202,9 +366,11 @@ class RegionGenerator:
         by_district = {}
         for row in school_rows:
             by_district.setdefault(row[1], []).append(row)
-        sizes = list(itertools.accumulate(
-            rnd.uniform(0.4, 1.6) * (1.8 if kind == "city" else 1.0) for _s, _d, kind in school_rows
-        ))
+        sizes = list(
+            itertools.accumulate(
+                rnd.uniform(0.4, 1.6) * (1.8 if kind == "city" else 1.0) for _s, _d, kind in school_rows
+            )
+        )
         statuses, status_weights = zip(*STATUSES, strict=True)
 
         partners = Table(cr, "res_partner", PARTNER_COLUMNS)
@@ -216,9 +382,19 @@ class RegionGenerator:
         def person(name, email=None, phone=None):
             partner_id = partners.next_id
             return partners.add(
-                name=name, complete_name=name, commercial_partner_id=partner_id, type="contact", active=True,
-                is_company=False, partner_share=True, lang=lang, color=0, message_bounce=0,
-                is_youth_school=False, email=email, email_normalized=email and email_normalize(email),
+                name=name,
+                complete_name=name,
+                commercial_partner_id=partner_id,
+                type="contact",
+                active=True,
+                is_company=False,
+                partner_share=True,
+                lang=lang,
+                color=0,
+                message_bounce=0,
+                is_youth_school=False,
+                email=email,
+                email_normalized=email and email_normalize(email),
                 phone=phone,
                 phone_sanitized=phone and (env["res.partner"]._phone_format(number=phone, country=kz) or None),
                 **stamps,
@@ -248,9 +424,7 @@ class RegionGenerator:
                     break
                 pupils += 1
                 # siblings mostly go to the same school, otherwise to one of the same district
-                school_id, district_id, _kind = (
-                    home if rnd.random() < 0.8 else rnd.choice(by_district[home[1]])
-                )
+                school_id, district_id, _kind = home if rnd.random() < 0.8 else rnd.choice(by_district[home[1]])
                 status = rnd.choices(statuses, weights=status_weights)[0]
                 grade = 11 if status == "alumni" else rnd.randint(1, 11)
                 grade_year = self.school_year - 1 if status == "alumni" else self.school_year
@@ -273,16 +447,33 @@ class RegionGenerator:
                     grade_year = self.school_year  # the rollover moved them on to this year
                 name = f"{surname(family_name, sex)} {rnd.choice(MALE if sex == 'male' else FEMALE)}"
                 member_id = members.add(
-                    partner_id=person(name), iin=new_iin(born, sex), birth_date=born, sex=sex,
-                    school_id=school_id, district_id=district_id, region_id=state.id, grade=grade,
-                    class_letter=rnd.choice(LETTERS), school_year=grade_year, tier_id=tier_id, unit_id=unit_id,
-                    status=status, applied_date=applied, join_date=join_date, leave_date=leave_date, **stamps,
+                    partner_id=person(name),
+                    iin=new_iin(born, sex),
+                    birth_date=born,
+                    sex=sex,
+                    school_id=school_id,
+                    district_id=district_id,
+                    region_id=state.id,
+                    grade=grade,
+                    class_letter=rnd.choice(LETTERS),
+                    school_year=grade_year,
+                    tier_id=tier_id,
+                    unit_id=unit_id,
+                    status=status,
+                    applied_date=applied,
+                    join_date=join_date,
+                    leave_date=leave_date,
+                    **stamps,
                 )
                 for guardian_id, relation in guardians:
                     links.add(
-                        member_id=member_id, guardian_id=guardian_id, relation=relation,
+                        member_id=member_id,
+                        guardian_id=guardian_id,
+                        relation=relation,
                         is_legal_representative=relation in REPRESENTATIVE_BY_LAW,
-                        school_id=school_id, district_id=district_id, **stamps,
+                        school_id=school_id,
+                        district_id=district_id,
+                        **stamps,
                     )
                 if status == "applicant" and rnd.random() < 0.5:
                     continue  # an application waiting for its paper consent
@@ -297,10 +488,16 @@ class RegionGenerator:
                     if code != "personal_data" and rnd.random() < 0.03:
                         withdrawn = applied + datetime.timedelta(days=rnd.randint(0, (self.today - applied).days))
                     consents.add(
-                        member_id=member_id, guardian_id=guardian_id, type_id=consent_type.id,
-                        version=consent_type.version, date_given=applied,
-                        channel="portal" if rnd.random() < 0.1 else "paper", withdrawn_date=withdrawn,
-                        state="withdrawn" if withdrawn else "given", school_id=school_id, district_id=district_id,
+                        member_id=member_id,
+                        guardian_id=guardian_id,
+                        type_id=consent_type.id,
+                        version=consent_type.version,
+                        date_given=applied,
+                        channel="portal" if rnd.random() < 0.1 else "paper",
+                        withdrawn_date=withdrawn,
+                        state="withdrawn" if withdrawn else "given",
+                        school_id=school_id,
+                        district_id=district_id,
                         **stamps,
                     )
             if families == FIRST_BATCH_FAMILIES or families % BATCH_FAMILIES == 0:
@@ -312,8 +509,11 @@ class RegionGenerator:
         for table in (partners, members, links, consents):
             table.finish()
         return {
-            "pupils": members.count, "parents": partners.count - members.count, "families": families,
-            "guardian links": links.count, "consents": consents.count,
+            "pupils": members.count,
+            "parents": partners.count - members.count,
+            "families": families,
+            "guardian links": links.count,
+            "consents": consents.count,
         }
 
     # ------------------------------------------------------------ check against the ORM
@@ -324,14 +524,20 @@ class RegionGenerator:
         members = env["youth.member"].search([("region_id", "=", state.id)])
         members = members.browse(sorted(self.rnd.sample(members.ids, min(sample, len(members)))))
         records = [
-            members, members.partner_id, members.guardian_link_ids, members.guardian_link_ids.guardian_id,
+            members,
+            members.partner_id,
+            members.guardian_link_ids,
+            members.guardian_link_ids.guardian_id,
             members.consent_ids,
         ]
         differences = []
         for recordset in records:
             stored = [
-                field for field in recordset._fields.values()
-                if field.store and (field.compute or field.related) and field.name not in ("display_name",)
+                field
+                for field in recordset._fields.values()
+                if field.store
+                and (field.compute or field.related)
+                and field.name not in ("display_name",)
                 and field.column_type
             ]
             copied = {(record.id, field.name): record[field.name] for record in recordset for field in stored}
@@ -350,7 +556,8 @@ class RegionGenerator:
 
 def main():
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="Every other option goes to Odoo (-d, --db_host, --db_port, -r, -w, --addons-path, -c...).",
     )
     parser.add_argument("--pupils", type=int, default=150000, help="number of pupils (default 150000)")
@@ -358,9 +565,14 @@ def main():
     parser.add_argument("--districts", type=int, default=12, help="number of districts, at least 2 (default 12)")
     parser.add_argument("--region", default="35", help="ISO 3166-2:KZ code of the region (default 35, Karaganda)")
     parser.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
-    parser.add_argument("--check", type=int, default=1000, metavar="N",
-                        help="recompute N pupils with their parents and consents through the ORM and run the "
-                        "constraints on them, to show the copied rows are those the ORM writes (default 1000)")
+    parser.add_argument(
+        "--check",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="recompute N pupils with their parents and consents through the ORM and run the "
+        "constraints on them, to show the copied rows are those the ORM writes (default 1000)",
+    )
     options = odoo_env.parse(parser)
     if options.districts < 2 or options.schools < options.districts:
         parser.error("give at least 2 districts and at least one school per district")
@@ -389,9 +601,12 @@ def main():
     print(f"  {len(districts)} districts, {len(schools)} schools, {units} units (ORM, {organized:.1f} s)")
     print("  " + ", ".join(f"{count} {what}" for what, count in made.items()) + f" (COPY, {copied - organized:.1f} s)")
     if checked:
-        print(f"  ORM check: {checked} pupils, their parents, links and consents recomputed and validated, "
-              f"no difference ({checked_in:.1f} s)")
+        print(
+            f"  ORM check: {checked} pupils, their parents, links and consents recomputed and validated, "
+            f"no difference ({checked_in:.1f} s)"
+        )
     print(f"  total with ANALYZE {clock():.1f} s; database size {size}")
+
 
 if __name__ == "__main__":
     main()

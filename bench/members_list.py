@@ -58,25 +58,37 @@ def list_specification(env):
     Member = env["youth.member"]
     arch = Member.get_views([(False, "list")])["views"]["list"]["arch"]
     names = [node.get("name") for node in etree.fromstring(arch).iterfind("field")]
-    return {
-        name: {"fields": {"display_name": {}}} if Member._fields[name].type == "many2one" else {}
-        for name in names
-    }
+    return {name: {"fields": {"display_name": {}}} if Member._fields[name].type == "many2one" else {} for name in names}
 
 
 def scenarios(specification):
     """``(label, function of the model)``: the calls each scenario makes."""
+
     def page(number):
         return lambda Member: Member.web_search_read(
-            DOMAIN, specification, offset=(number - 1) * PAGE, limit=PAGE, order="", count_limit=COUNT_LIMIT + 1,
+            DOMAIN,
+            specification,
+            offset=(number - 1) * PAGE,
+            limit=PAGE,
+            order="",
+            count_limit=COUNT_LIMIT + 1,
         )
 
     return [
         ("list, page 1", page(1)),
         ("list, page 50", page(50)),
-        ("grouped by district", lambda Member: Member.web_read_group(
-            DOMAIN, [], ["district_id"], limit=PAGE, offset=0, orderby="", lazy=True,
-        )),
+        (
+            "grouped by district",
+            lambda Member: Member.web_read_group(
+                DOMAIN,
+                [],
+                ["district_id"],
+                limit=PAGE,
+                offset=0,
+                orderby="",
+                lazy=True,
+            ),
+        ),
         ("full count (pager)", lambda Member: Member.search_count(DOMAIN)),
     ]
 
@@ -85,8 +97,9 @@ def run_once(env, user, call):
     """Run one scenario as ``user`` with a cold record cache: ``(seconds, queries, result)``."""
     env.invalidate_all()
     env.transaction.clear()
-    Member = env(user=user.id, context=dict(env.context, **user.context_get(), bin_size=True,
-                                            search_default_active_member=1))["youth.member"]
+    Member = env(
+        user=user.id, context=dict(env.context, **user.context_get(), bin_size=True, search_default_active_member=1)
+    )["youth.member"]
     cr = env.cr
     queries = cr.sql_log_count
     clock = odoo_env.Stopwatch()
@@ -111,7 +124,8 @@ def explain(env, user, offset):
 
 def main():
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="Every other option goes to Odoo (-d, --db_host, --db_port, -r, -w, --addons-path, -c...).",
     )
     parser.add_argument("--repeat", type=int, default=20, help="timed runs of each scenario (default 20)")
@@ -150,9 +164,11 @@ def main():
                     lengths[(label, role)] = result["length"] if isinstance(result, dict) else result
         env.cr.rollback()
 
-        print(f"Members list: {total} members in the database; coordinator of {district.name} "
-              f"({in_district} members of {sum(count for _d, count in sizes)} in {state.name}); "
-              f"{options.repeat} runs after {options.warmup} warm-up, times in ms")
+        print(
+            f"Members list: {total} members in the database; coordinator of {district.name} "
+            f"({in_district} members of {sum(count for _d, count in sizes)} in {state.name}); "
+            f"{options.repeat} runs after {options.warmup} warm-up, times in ms"
+        )
         header = f"{'':<22}{'coordinator':>33}{'manager':>33}{'ratio':>8}"
         print(header)
         print(f"{'':<22}" + f"{'median':>9}{'p95':>8}{'queries':>8}{'length':>8}" * 2 + f"{'c/m':>8}")
@@ -163,8 +179,10 @@ def main():
                 values = timings[(label, role)]
                 medians.append(statistics.median(values))
                 length = lengths[(label, role)]
-                line += (f"{1000 * medians[-1]:>8.1f} {1000 * percentile(values, 0.95):>7.1f} "
-                         f"{queries[(label, role)]:>7} {length:>7}")
+                line += (
+                    f"{1000 * medians[-1]:>8.1f} {1000 * percentile(values, 0.95):>7.1f} "
+                    f"{queries[(label, role)]:>7} {length:>7}"
+                )
             line += f"{medians[0] / medians[1]:>8.2f}"
             print(line)
         if options.explain:

@@ -92,12 +92,20 @@ def parse():
     parser.add_argument("--events", type=int, default=10, help="upcoming load events")
     parser.add_argument("--seats", default="5,10,20,40", help="seats of the events, in turn")
     parser.add_argument("--duration", type=float, default=60, help="seconds of each scenario in each round")
-    parser.add_argument("--rounds", type=int, default=2,
-                        help="the scenarios run in turn this many times, so that both see the same machine")
-    parser.add_argument("--ramp", type=float, default=3,
-                        help="each session starts a phase after a random pause of up to this many seconds: sixty "
-                             "connections at the same instant overflow the accept queue of Odoo's workers "
-                             "(8 per worker)")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=2,
+        help="the scenarios run in turn this many times, so that both see the same machine",
+    )
+    parser.add_argument(
+        "--ramp",
+        type=float,
+        default=3,
+        help="each session starts a phase after a random pause of up to this many seconds: sixty "
+        "connections at the same instant overflow the accept queue of Odoo's workers "
+        "(8 per worker)",
+    )
     parser.add_argument("--max-loops", type=int, default=200, help="portal loops per session at most")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--http-port", type=int, default=8097)
@@ -112,12 +120,14 @@ def pick_district(env):
     """The district with the most schools, and its schools."""
     School = env["res.partner"]
     groups = School._read_group(
-        [("is_youth_school", "=", True), ("youth_district_id", "!=", False)], ["youth_district_id"], ["__count"])
+        [("is_youth_school", "=", True), ("youth_district_id", "!=", False)], ["youth_district_id"], ["__count"]
+    )
     if not groups:
         sys.exit("no district with schools: install youth_movement with demo data or generate a region first")
     district, _count = max(groups, key=lambda group: (group[1], -group[0].id))
-    schools = School.search([("is_youth_school", "=", True), ("youth_district_id", "=", district.id)],
-                            order="id", limit=10)
+    schools = School.search(
+        [("is_youth_school", "=", True), ("youth_district_id", "=", district.id)], order="id", limit=10
+    )
     return district, schools
 
 
@@ -135,10 +145,14 @@ def ensure_parents(env, count, schools, rng):
     for index in range(len(existing) + 1, count + 1):
         login = "%s%03d" % (LOGIN_PREFIX, index)
         surname = rng.choice(SURNAMES)
-        parent = Users.create({
-            "login": login, "password": login, "name": "%s %sa" % (rng.choice(FIRST_NAMES), surname),
-            "groups_id": [Command.set(portal.ids)],
-        })
+        parent = Users.create(
+            {
+                "login": login,
+                "password": login,
+                "name": "%s %sa" % (rng.choice(FIRST_NAMES), surname),
+                "groups_id": [Command.set(portal.ids)],
+            }
+        )
         links = []
         for child in range(rng.choices([1, 2, 3], weights=[45, 35, 20])[0]):
             grade = rng.randint(1, 11)
@@ -151,12 +165,23 @@ def ensure_parents(env, count, schools, rng):
                 number = iin.make(birth, sex, serial)
             taken.add(number)
             school = schools[index % len(schools)] if child == 0 or rng.random() < 0.7 else rng.choice(schools)
-            member = env["youth.member"].create({
-                "name": "%s %s" % (rng.choice(CHILD_NAMES), surname), "iin": number, "school_id": school.id,
-                "grade": grade, "status": "active",
-            })
-            links.append({"member_id": member.id, "guardian_id": parent.partner_id.id,
-                          "relation": rng.choice(["mother", "father"]), "is_legal_representative": True})
+            member = env["youth.member"].create(
+                {
+                    "name": "%s %s" % (rng.choice(CHILD_NAMES), surname),
+                    "iin": number,
+                    "school_id": school.id,
+                    "grade": grade,
+                    "status": "active",
+                }
+            )
+            links.append(
+                {
+                    "member_id": member.id,
+                    "guardian_id": parent.partner_id.id,
+                    "relation": rng.choice(["mother", "father"]),
+                    "is_legal_representative": True,
+                }
+            )
         env["youth.guardian.link"].create(links)
     return Users.search([("login", "=like", LOGIN_PREFIX + "%")], order="login")[:count]
 
@@ -175,13 +200,20 @@ def fresh_events(env, district, count, seats):
     """Replace the load events by ``count`` new ones, 2 to 2 + count days ahead."""
     remove_events(env)
     start = fields.Datetime.now().replace(hour=4, minute=0, second=0, microsecond=0)
-    return env["event.event"].create([{
-        "name": "%s %02d" % (EVENT_PREFIX, index + 1),
-        "date_begin": start + datetime.timedelta(days=2 + index),
-        "date_end": start + datetime.timedelta(days=2 + index, hours=6),
-        "seats_limited": True, "seats_max": seats[index % len(seats)],
-        "youth_level": "district", "district_id": district.id,
-    } for index in range(count)])
+    return env["event.event"].create(
+        [
+            {
+                "name": "%s %02d" % (EVENT_PREFIX, index + 1),
+                "date_begin": start + datetime.timedelta(days=2 + index),
+                "date_end": start + datetime.timedelta(days=2 + index, hours=6),
+                "seats_limited": True,
+                "seats_max": seats[index % len(seats)],
+                "youth_level": "district",
+                "district_id": district.id,
+            }
+            for index in range(count)
+        ]
+    )
 
 
 # ---------------------------------------------------------------------------------------- server
@@ -194,13 +226,38 @@ def start_server(options, folder):
     with open(launcher, "w", encoding="utf-8") as script:
         script.write(LAUNCHER)
     cmd = [
-        sys.executable, launcher, *options.odoo_args,
-        "--workers", str(options.workers), "--max-cron-threads", "0",
-        "--http-interface", HOST, "--http-port", str(options.http_port), "--gevent-port", str(options.gevent_port),
-        "--db-filter", "^%s$" % re.escape(options.database), "--no-database-list",
-        "--limit-time-real", "1800", "--limit-time-cpu", "1800", "--limit-request", "1000000",
-        "--limit-memory-soft", str(4 << 30), "--limit-memory-hard", str(6 << 30),
-        "--logfile", logfile, "--log-level", "warn", "--log-handler", "odoo.service.model:INFO",
+        sys.executable,
+        launcher,
+        *options.odoo_args,
+        "--workers",
+        str(options.workers),
+        "--max-cron-threads",
+        "0",
+        "--http-interface",
+        HOST,
+        "--http-port",
+        str(options.http_port),
+        "--gevent-port",
+        str(options.gevent_port),
+        "--db-filter",
+        "^%s$" % re.escape(options.database),
+        "--no-database-list",
+        "--limit-time-real",
+        "1800",
+        "--limit-time-cpu",
+        "1800",
+        "--limit-request",
+        "1000000",
+        "--limit-memory-soft",
+        str(4 << 30),
+        "--limit-memory-hard",
+        str(6 << 30),
+        "--logfile",
+        logfile,
+        "--log-level",
+        "warn",
+        "--log-handler",
+        "odoo.service.model:INFO",
     ]
     # a session of its own, so that stopping it reaches the master and its workers
     server = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, start_new_session=True)
@@ -245,8 +302,9 @@ class Parent:
         """One request, timed and recorded; return the response or None when it failed."""
         started = time.perf_counter()
         try:
-            response = self.session.request(method, self.base + path, timeout=self.timeout, allow_redirects=False,
-                                            **kwargs)
+            response = self.session.request(
+                method, self.base + path, timeout=self.timeout, allow_redirects=False, **kwargs
+            )
         except requests.RequestException as error:
             ended = time.perf_counter()
             self.records.append((self.phase, label, type(error).__name__, ended - started, ended))
@@ -267,9 +325,17 @@ class Parent:
         token = page is not None and CSRF_RE.search(page.text)
         if not token:
             return False
-        done = self.call("POST /web/login", "POST", "/web/login", data={
-            "login": self.login, "password": self.login, "csrf_token": token.group(1), "redirect": "/my",
-        })
+        done = self.call(
+            "POST /web/login",
+            "POST",
+            "/web/login",
+            data={
+                "login": self.login,
+                "password": self.login,
+                "csrf_token": token.group(1),
+                "redirect": "/my",
+            },
+        )
         return done is not None and done.status_code == 303 and "/web/login" not in done.headers.get("Location", "")
 
     def reference(self, deadline):
@@ -312,14 +378,18 @@ class Parent:
             self.outcomes["nothing to register"] += 1
             return
         event_id, member_ids, token = self.rng.choice(forms)
-        done = self.call("POST /my/events/<id>/register", "POST", "/my/events/%s/register" % event_id,
-                         data={"csrf_token": token, "member_ids": member_ids})
+        done = self.call(
+            "POST /my/events/<id>/register",
+            "POST",
+            "/my/events/%s/register" % event_id,
+            data={"csrf_token": token, "member_ids": member_ids},
+        )
         if done is None:
             return
         location = done.headers.get("Location", "")
         self.outcomes["problems" if "error=" in location else "registered"] += 1
         if location.startswith(self.base):
-            location = location[len(self.base):]
+            location = location[len(self.base) :]
         self.my_events(location or "/my/events")
 
     def ticket(self):
@@ -395,8 +465,10 @@ def print_errors(rows):
     for (label, status), found in sorted(kinds.items(), key=str):
         sent = sorted(record[4] - record[3] - record[0].start for record in found)
         took = sorted(record[3] for record in found)
-        print("  error: %s -> %s: %d, sent %.1f..%.1f s after the start of the phase, failed after %.1f..%.1f s"
-              % (label, status, len(found), sent[0], sent[-1], took[0], took[-1]))
+        print(
+            "  error: %s -> %s: %d, sent %.1f..%.1f s after the start of the phase, failed after %.1f..%.1f s"
+            % (label, status, len(found), sent[0], sent[-1], took[0], took[-1])
+        )
 
 
 def report(records, phases):
@@ -406,25 +478,45 @@ def report(records, phases):
     are those of every request of the phases, the ones still running at the end included.
     """
     rows = [record for record in records if record[0] in phases]
-    labels = sorted({record[1] for record in rows}, key=lambda label: min(
-        index for index, record in enumerate(rows) if record[1] == label))
+    labels = sorted(
+        {record[1] for record in rows},
+        key=lambda label: min(index for index, record in enumerate(rows) if record[1] == label),
+    )
     duration = sum(phase.duration for phase in phases)
-    print("\n%s, %d x %.0f s: %d requests (the last ones ended %s s after the start of their round), "
-          "client CPU %.0f s, accept queue overflows %d, SYNs dropped %d, load average at the end %s" % (
-              phases[0].name, len(phases), phases[0].duration, len(rows),
-              " and ".join("%.1f" % phase.wall for phase in phases), sum(phase.cpu for phase in phases),
-              sum(phase.overflows[0] for phase in phases), sum(phase.overflows[1] for phase in phases),
-              " and ".join("%.1f" % phase.load for phase in phases)))
-    print("  %-32s %7s %7s %8s %8s %8s %7s %5s" % ("route", "count", "req/s", "median", "p95", "max", "errors",
-                                                   "5xx"))
+    print(
+        "\n%s, %d x %.0f s: %d requests (the last ones ended %s s after the start of their round), "
+        "client CPU %.0f s, accept queue overflows %d, SYNs dropped %d, load average at the end %s"
+        % (
+            phases[0].name,
+            len(phases),
+            phases[0].duration,
+            len(rows),
+            " and ".join("%.1f" % phase.wall for phase in phases),
+            sum(phase.cpu for phase in phases),
+            sum(phase.overflows[0] for phase in phases),
+            sum(phase.overflows[1] for phase in phases),
+            " and ".join("%.1f" % phase.load for phase in phases),
+        )
+    )
+    print("  %-32s %7s %7s %8s %8s %8s %7s %5s" % ("route", "count", "req/s", "median", "p95", "max", "errors", "5xx"))
     for label in labels + ["all"]:
         subset = rows if label == "all" else [record for record in rows if record[1] == label]
         times = sorted(record[3] * 1000 for record in subset)
         errors = [record[2] for record in subset if failed(record[2])]
         within = sum(1 for record in subset if record[4] <= record[0].start + record[0].duration)
-        print("  %-32s %7d %7.1f %6.0f ms %5.0f ms %5.0f ms %7d %5d" % (
-            label, len(subset), within / duration, percentile(times, 0.5), percentile(times, 0.95), times[-1],
-            len(errors), sum(1 for status in errors if isinstance(status, int) and status >= 500)))
+        print(
+            "  %-32s %7d %7.1f %6.0f ms %5.0f ms %5.0f ms %7d %5d"
+            % (
+                label,
+                len(subset),
+                within / duration,
+                percentile(times, 0.5),
+                percentile(times, 0.95),
+                times[-1],
+                len(errors),
+                sum(1 for status in errors if isinstance(status, int) and status >= 500),
+            )
+        )
     print_errors(rows)
     return sum(1 for record in rows if isinstance(record[2], int) and record[2] >= 500)
 
@@ -462,8 +554,10 @@ def check_events(env, event_ids):
         seated = registrations.filtered(lambda r: r.state in ("open", "done") and r.active)
         positions = sorted(registrations.filtered(lambda r: r.state == "waitlist").mapped("waitlist_position"))
         doubles = len(registrations) - len(registrations.youth_member_id)
-        print("%-22s %5d %7d %8d  %s" % (event.name, event.seats_max, len(seated), len(positions),
-                                         "1..%d" % len(positions) if positions else "-"))
+        print(
+            "%-22s %5d %7d %8d  %s"
+            % (event.name, event.seats_max, len(seated), len(positions), "1..%d" % len(positions) if positions else "-")
+        )
         if len(seated) > event.seats_max:
             problems.append("%s: %d seated for %d seats" % (event.name, len(seated), event.seats_max))
         if positions != list(range(1, len(positions) + 1)):
@@ -489,52 +583,80 @@ def main():
         seats = [int(value) for value in options.seats.split(",")]
         events = fresh_events(env, district, options.events, seats)
         children = env["youth.member"].search_count(
-            [("guardian_link_ids.guardian_id", "in", users.partner_id.ids), ("status", "=", "active")])
+            [("guardian_link_ids.guardian_id", "in", users.partner_id.ids), ("status", "=", "active")]
+        )
         logins, event_ids = users.mapped("login"), set(events.ids)
-        print("setup: %d parents, %d children in %s, %d events with %s seats (%.1f s)" % (
-            len(users), children, district.name, len(events), options.seats, clock()))
+        print(
+            "setup: %d parents, %d children in %s, %d events with %s seats (%.1f s)"
+            % (len(users), children, district.name, len(events), options.seats, clock())
+        )
 
     server = start_server(options, tempfile.mkdtemp(prefix="portal_load_"))
     logfile = server.logfile
     try:
-        print("Odoo: %d workers on %s:%d, log in %s (up after %.1f s)" % (
-            options.workers, HOST, options.http_port, logfile, clock()))
+        print(
+            "Odoo: %d workers on %s:%d, log in %s (up after %.1f s)"
+            % (options.workers, HOST, options.http_port, logfile, clock())
+        )
         base = "http://%s:%d" % (HOST, options.http_port)
         records = []
-        parents = [Parent(base, login, event_ids, options.timeout, random.Random(options.seed + index), records)
-                   for index, login in enumerate(logins)]
-        login = run_phase(parents, "login", lambda parent, _deadline: setattr(parent, "logged_in", parent.log_in()),
-                          ramp=options.ramp)
+        parents = [
+            Parent(base, login, event_ids, options.timeout, random.Random(options.seed + index), records)
+            for index, login in enumerate(logins)
+        ]
+        login = run_phase(
+            parents, "login", lambda parent, _deadline: setattr(parent, "logged_in", parent.log_in()), ramp=options.ramp
+        )
         logged = [parent for parent in parents if parent.logged_in]
         print("%d of %d sessions logged in (%.1f s)" % (len(logged), len(parents), login.wall))
         if len(logged) < 50:
             sys.exit("fewer than 50 sessions logged in: see %s" % logfile)
-        run_phase(logged, "warm-up", lambda parent, _deadline: (parent.home(), parent.my_children(),
-                                                                parent.my_events()),
-                  ramp=options.ramp)
+        run_phase(
+            logged,
+            "warm-up",
+            lambda parent, _deadline: (parent.home(), parent.my_children(), parent.my_events()),
+            ramp=options.ramp,
+        )
         reference, portal = [], []
         for _round in range(options.rounds):
-            reference.append(run_phase(logged, "reference /my", lambda parent, deadline: parent.reference(
-                deadline), options.duration, options.ramp))
-            portal.append(run_phase(logged, "portal", lambda parent, deadline: parent.portal(
-                deadline, options.max_loops), options.duration, options.ramp))
+            reference.append(
+                run_phase(
+                    logged,
+                    "reference /my",
+                    lambda parent, deadline: parent.reference(deadline),
+                    options.duration,
+                    options.ramp,
+                )
+            )
+            portal.append(
+                run_phase(
+                    logged,
+                    "portal",
+                    lambda parent, deadline: parent.portal(deadline, options.max_loops),
+                    options.duration,
+                    options.ramp,
+                )
+            )
     finally:
         stop_server(server)
-    print("\n%d concurrent sessions, %d Odoo workers, %d rounds of %.0f s per scenario, in turn" % (
-        len(logged), options.workers, options.rounds, options.duration))
+    print(
+        "\n%d concurrent sessions, %d Odoo workers, %d rounds of %.0f s per scenario, in turn"
+        % (len(logged), options.workers, options.rounds, options.duration)
+    )
     fives = report(records, reference) + report(records, portal)
     warm_errors = [record for record in records if record[0].name in ("login", "warm-up") and failed(record[2])]
     outcomes = {}
     for parent in logged:
         for key, count in parent.outcomes.items():
             outcomes[key] = outcomes.get(key, 0) + count
-    print("\nregistration forms sent: %(registered)d done, %(problems)d with a problem shown; "
-          "%(nothing to register)d loops found no child left to register" % outcomes)
+    print(
+        "\nregistration forms sent: %(registered)d done, %(problems)d with a problem shown; "
+        "%(nothing to register)d loops found no child left to register" % outcomes
+    )
     print("errors during login and warm-up: %d" % len(warm_errors))
     print_errors(warm_errors)
     retried, gave_up, errors = retries_in_log(logfile)
-    print("Odoo log: serialisation failures retried %s, given up after the last try %s" % (
-        retried or 0, gave_up or 0))
+    print("Odoo log: serialisation failures retried %s, given up after the last try %s" % (retried or 0, gave_up or 0))
     for kind, count in sorted(errors.items()):
         print("  ERROR lines, %s: %d" % (kind, count))
     with odoo_env.environment(options.database) as env:

@@ -6,6 +6,7 @@
 Writes youth_movement/demo/youth_organization_demo.xml and youth_member_demo.xml. People's names
 are invented; places and organizations are those of the council meeting in DOMAIN.md.
 """
+
 import datetime
 import importlib.util
 import pathlib
@@ -41,9 +42,18 @@ DISTRICTS = [  # key, English name, kind, schools
     ("zhanasemey", "Zhanasemey district", "district", 1),
 ]
 SCHOOL_TOWN = {
-    "semey": "Семей", "kurchatov": "Курчатов", "abai": "Қарауыл", "aksuat": "Ақсуат", "ayagoz": "Аягөз",
-    "beskaragai": "Бесқарағай", "borodulikha": "Бородулиха", "zharma": "Шар", "kokpekti": "Көкпекті",
-    "urzhar": "Үржар", "makanshy": "Мақаншы", "zhanasemey": "Жаңасемей",
+    "semey": "Семей",
+    "kurchatov": "Курчатов",
+    "abai": "Қарауыл",
+    "aksuat": "Ақсуат",
+    "ayagoz": "Аягөз",
+    "beskaragai": "Бесқарағай",
+    "borodulikha": "Бородулиха",
+    "zharma": "Шар",
+    "kokpekti": "Көкпекті",
+    "urzhar": "Үржар",
+    "makanshy": "Мақаншы",
+    "zhanasemey": "Жаңасемей",
 }
 PARTNERS = [  # key, name, type, district
     ("education_department", "Абай облысының білім басқармасы", "education_department", "semey"),
@@ -54,14 +64,75 @@ PARTNERS = [  # key, name, type, district
     ("youth_centre", "«Абай жастары» жастар ресурстық орталығы", "youth_centre", "semey"),
     ("maslikhat", "Абай облыстық мәслихаты", "state_body", "semey"),
 ]
-MALE = ["Алихан", "Нұрлан", "Ерлан", "Данияр", "Әлібек", "Санжар", "Темірлан", "Айдос", "Бекзат", "Арман",
-        "Нұрсұлтан", "Ислам", "Ерасыл", "Дамир", "Мирас", "Ильяс", "Тимур", "Максим", "Артём", "Руслан"]
-FEMALE = ["Айгерім", "Аружан", "Дана", "Жансая", "Әсел", "Томирис", "Аяулым", "Мадина", "Камила", "Дильназ",
-          "Аида", "Назерке", "Сабина", "Алина", "Амина", "Мариям", "Зере", "Inkar", "Анастасия", "Дарья"]
+MALE = [
+    "Алихан",
+    "Нұрлан",
+    "Ерлан",
+    "Данияр",
+    "Әлібек",
+    "Санжар",
+    "Темірлан",
+    "Айдос",
+    "Бекзат",
+    "Арман",
+    "Нұрсұлтан",
+    "Ислам",
+    "Ерасыл",
+    "Дамир",
+    "Мирас",
+    "Ильяс",
+    "Тимур",
+    "Максим",
+    "Артём",
+    "Руслан",
+]
+FEMALE = [
+    "Айгерім",
+    "Аружан",
+    "Дана",
+    "Жансая",
+    "Әсел",
+    "Томирис",
+    "Аяулым",
+    "Мадина",
+    "Камила",
+    "Дильназ",
+    "Аида",
+    "Назерке",
+    "Сабина",
+    "Алина",
+    "Амина",
+    "Мариям",
+    "Зере",
+    "Inkar",
+    "Анастасия",
+    "Дарья",
+]
 FEMALE[17] = "Іңкәр"
-SURNAMES = ["Ахметов", "Серікбаев", "Жұмабеков", "Оспанов", "Қасымов", "Төлеуов", "Бекенов", "Мұратов",
-            "Нұрпейісов", "Сәрсенбаев", "Есенов", "Абдрахманов", "Жақсылықов", "Қайратов", "Смағұлов",
-            "Ибраев", "Тұрсынов", "Байжанов", "Кенжебаев", "Омаров", "Иванов", "Петренко"]
+SURNAMES = [
+    "Ахметов",
+    "Серікбаев",
+    "Жұмабеков",
+    "Оспанов",
+    "Қасымов",
+    "Төлеуов",
+    "Бекенов",
+    "Мұратов",
+    "Нұрпейісов",
+    "Сәрсенбаев",
+    "Есенов",
+    "Абдрахманов",
+    "Жақсылықов",
+    "Қайратов",
+    "Смағұлов",
+    "Ибраев",
+    "Тұрсынов",
+    "Байжанов",
+    "Кенжебаев",
+    "Омаров",
+    "Иванов",
+    "Петренко",
+]
 LETTERS = "АӘБВ"
 
 
@@ -89,29 +160,52 @@ def record(lines, xmlid, model, fields):
 def organization():
     lines = ['<?xml version="1.0" encoding="utf-8"?>', "<odoo>"]
     for key, name, kind, _count in DISTRICTS:
-        record(lines, f"district_{key}_demo", "youth.district", {
-            "name": name, "kind": kind, "state_id": ("ref", "youth_movement.state_kz_abai"), "code": key[:3].upper(),
-        })
+        record(
+            lines,
+            f"district_{key}_demo",
+            "youth.district",
+            {
+                "name": name,
+                "kind": kind,
+                "state_id": ("ref", "youth_movement.state_kz_abai"),
+                "code": key[:3].upper(),
+            },
+        )
     for key, name, kind, district in PARTNERS:
-        record(lines, f"partner_{key}_demo", "res.partner", {
-            "name": name, "is_company": ("eval", "True"),
-            "youth_org_type_id": ("ref", f"youth_movement.org_type_{kind}"),
-            "youth_district_id": ("ref", f"district_{district}_demo"), "city": "Семей",
-            "country_id": ("ref", "base.kz"), "state_id": ("ref", "youth_movement.state_kz_abai"),
-        })
+        record(
+            lines,
+            f"partner_{key}_demo",
+            "res.partner",
+            {
+                "name": name,
+                "is_company": ("eval", "True"),
+                "youth_org_type_id": ("ref", f"youth_movement.org_type_{kind}"),
+                "youth_district_id": ("ref", f"district_{district}_demo"),
+                "city": "Семей",
+                "country_id": ("ref", "base.kz"),
+                "state_id": ("ref", "youth_movement.state_kz_abai"),
+            },
+        )
     number = 0
     for key, _name, _kind, count in DISTRICTS:
         for i in range(1, count + 1):
             number += 1
             school_no = i * 3 + (number % 5)
-            record(lines, f"school_{number:02d}_demo", "res.partner", {
-                "name": f"№ {school_no} мектеп ({SCHOOL_TOWN[key]})",
-                "is_company": ("eval", "True"),
-                "youth_org_type_id": ("ref", "youth_movement.org_type_school"),
-                "youth_district_id": ("ref", f"district_{key}_demo"), "city": SCHOOL_TOWN[key],
-                "country_id": ("ref", "base.kz"), "state_id": ("ref", "youth_movement.state_kz_abai"),
-                "phone": f"+7 7222 {40 + number:02d} {10 + i:02d} {30 + number:02d}",
-            })
+            record(
+                lines,
+                f"school_{number:02d}_demo",
+                "res.partner",
+                {
+                    "name": f"№ {school_no} мектеп ({SCHOOL_TOWN[key]})",
+                    "is_company": ("eval", "True"),
+                    "youth_org_type_id": ("ref", "youth_movement.org_type_school"),
+                    "youth_district_id": ("ref", f"district_{key}_demo"),
+                    "city": SCHOOL_TOWN[key],
+                    "country_id": ("ref", "base.kz"),
+                    "state_id": ("ref", "youth_movement.state_kz_abai"),
+                    "phone": f"+7 7222 {40 + number:02d} {10 + i:02d} {30 + number:02d}",
+                },
+            )
     lines.append("</odoo>")
     (DEMO / "youth_organization_demo.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return number
@@ -127,15 +221,28 @@ def members(school_count):
             leader += 1
             sex = rnd.choice(("male", "female"))
             first = rnd.choice(MALE if sex == "male" else FEMALE)
-            record(lines, f"leader_{leader:02d}_demo", "res.partner", {
-                "name": f"{surname(rnd.choice(SURNAMES), sex)} {first}", "function": "Тәлімгер",
-                "parent_id": ("ref", f"school_{s:02d}_demo"),
-            })
+            record(
+                lines,
+                f"leader_{leader:02d}_demo",
+                "res.partner",
+                {
+                    "name": f"{surname(rnd.choice(SURNAMES), sex)} {first}",
+                    "function": "Тәлімгер",
+                    "parent_id": ("ref", f"school_{s:02d}_demo"),
+                },
+            )
             label = "Жас Қыран" if tier == "zhas_kyran" else "Жас Ұлан"
-            record(lines, f"unit_{s:02d}_{tier}_demo", "youth.unit", {
-                "name": f"{label} – {s}", "school_id": ("ref", f"school_{s:02d}_demo"),
-                "tier_id": ("ref", f"youth_movement.tier_{tier}"), "leader_id": ("ref", f"leader_{leader:02d}_demo"),
-            })
+            record(
+                lines,
+                f"unit_{s:02d}_{tier}_demo",
+                "youth.unit",
+                {
+                    "name": f"{label} – {s}",
+                    "school_id": ("ref", f"school_{s:02d}_demo"),
+                    "tier_id": ("ref", f"youth_movement.tier_{tier}"),
+                    "leader_id": ("ref", f"leader_{leader:02d}_demo"),
+                },
+            )
     pupil = parent = 0
     families = 0
     while pupil < 320:
@@ -144,20 +251,31 @@ def members(school_count):
         s = rnd.randint(1, school_count)
         mother = f"parent_{parent + 1:03d}_demo"
         parent += 1
-        record(lines, mother, "res.partner", {
-            "name": f"{surname(family_name, 'female')} {rnd.choice(FEMALE)}",
-            "phone": f"+7 70{rnd.randint(0, 9)} {rnd.randint(100, 999)} {rnd.randint(10, 99)} {rnd.randint(10, 99)}",
-            "email": f"parent{parent:03d}@example.kz",
-        })
+        record(
+            lines,
+            mother,
+            "res.partner",
+            {
+                "name": f"{surname(family_name, 'female')} {rnd.choice(FEMALE)}",
+                "phone": f"+7 70{rnd.randint(0, 9)} {rnd.randint(100, 999)} "
+                f"{rnd.randint(10, 99)} {rnd.randint(10, 99)}",
+                "email": f"parent{parent:03d}@example.kz",
+            },
+        )
         father = None
         if rnd.random() < 0.4:
             parent += 1
             father = f"parent_{parent:03d}_demo"
-            record(lines, father, "res.partner", {
-                "name": f"{surname(family_name, 'male')} {rnd.choice(MALE)}",
-                "phone": f"+7 77{rnd.randint(0, 9)} {rnd.randint(100, 999)} "
-                f"{rnd.randint(10, 99)} {rnd.randint(10, 99)}",
-            })
+            record(
+                lines,
+                father,
+                "res.partner",
+                {
+                    "name": f"{surname(family_name, 'male')} {rnd.choice(MALE)}",
+                    "phone": f"+7 77{rnd.randint(0, 9)} {rnd.randint(100, 999)} "
+                    f"{rnd.randint(10, 99)} {rnd.randint(10, 99)}",
+                },
+            )
         for _child in range(rnd.choice((1, 1, 1, 2, 2, 3))):
             pupil += 1
             sex = rnd.choice(("male", "female"))
@@ -168,9 +286,13 @@ def members(school_count):
             tier = "zhas_kyran" if grade <= 4 else "zhas_ulan"
             fields = {
                 "name": f"{surname(family_name, sex)} {rnd.choice(MALE if sex == 'male' else FEMALE)}",
-                "iin": iin.make(born, sex, serial), "school_id": ("ref", f"school_{s:02d}_demo"),
-                "grade": grade, "class_letter": rnd.choice(LETTERS), "school_year": SCHOOL_YEAR,
-                "status": status, "applied_date": f"{SCHOOL_YEAR - rnd.randint(0, 3)}-09-{rnd.randint(1, 28):02d}",
+                "iin": iin.make(born, sex, serial),
+                "school_id": ("ref", f"school_{s:02d}_demo"),
+                "grade": grade,
+                "class_letter": rnd.choice(LETTERS),
+                "school_year": SCHOOL_YEAR,
+                "status": status,
+                "applied_date": f"{SCHOOL_YEAR - rnd.randint(0, 3)}-09-{rnd.randint(1, 28):02d}",
             }
             if status != "applicant":
                 fields["join_date"] = fields["applied_date"]
@@ -180,32 +302,67 @@ def members(school_count):
                 fields["leave_date"] = f"{SCHOOL_YEAR}-10-01"
             member = f"member_{pupil:03d}_demo"
             record(lines, member, "youth.member", fields)
-            record(lines, f"guardian_link_{pupil:03d}_m_demo", "youth.guardian.link", {
-                "member_id": ("ref", member), "guardian_id": ("ref", mother), "relation": "mother",
-            })
+            record(
+                lines,
+                f"guardian_link_{pupil:03d}_m_demo",
+                "youth.guardian.link",
+                {
+                    "member_id": ("ref", member),
+                    "guardian_id": ("ref", mother),
+                    "relation": "mother",
+                },
+            )
             if father:
-                record(lines, f"guardian_link_{pupil:03d}_f_demo", "youth.guardian.link", {
-                    "member_id": ("ref", member), "guardian_id": ("ref", father), "relation": "father",
-                })
+                record(
+                    lines,
+                    f"guardian_link_{pupil:03d}_f_demo",
+                    "youth.guardian.link",
+                    {
+                        "member_id": ("ref", member),
+                        "guardian_id": ("ref", father),
+                        "relation": "father",
+                    },
+                )
             if status == "applicant" and rnd.random() < 0.5:
                 continue  # an application waiting for its paper consent
-            record(lines, f"consent_{pupil:03d}_pd_demo", "youth.consent", {
-                "member_id": ("ref", member), "guardian_id": ("ref", mother),
-                "type_id": ("ref", "youth_movement.consent_type_personal_data"),
-                "date_given": fields["applied_date"], "channel": "paper",
-            })
+            record(
+                lines,
+                f"consent_{pupil:03d}_pd_demo",
+                "youth.consent",
+                {
+                    "member_id": ("ref", member),
+                    "guardian_id": ("ref", mother),
+                    "type_id": ("ref", "youth_movement.consent_type_personal_data"),
+                    "date_given": fields["applied_date"],
+                    "channel": "paper",
+                },
+            )
             if rnd.random() < 0.7:
-                record(lines, f"consent_{pupil:03d}_photo_demo", "youth.consent", {
-                    "member_id": ("ref", member), "guardian_id": ("ref", mother),
-                    "type_id": ("ref", "youth_movement.consent_type_photo_video"),
-                    "date_given": fields["applied_date"], "channel": "paper",
-                })
+                record(
+                    lines,
+                    f"consent_{pupil:03d}_photo_demo",
+                    "youth.consent",
+                    {
+                        "member_id": ("ref", member),
+                        "guardian_id": ("ref", mother),
+                        "type_id": ("ref", "youth_movement.consent_type_photo_video"),
+                        "date_given": fields["applied_date"],
+                        "channel": "paper",
+                    },
+                )
             if rnd.random() < 0.5:
-                record(lines, f"consent_{pupil:03d}_offsite_demo", "youth.consent", {
-                    "member_id": ("ref", member), "guardian_id": ("ref", father or mother),
-                    "type_id": ("ref", "youth_movement.consent_type_offsite_events"),
-                    "date_given": fields["applied_date"], "channel": "paper",
-                })
+                record(
+                    lines,
+                    f"consent_{pupil:03d}_offsite_demo",
+                    "youth.consent",
+                    {
+                        "member_id": ("ref", member),
+                        "guardian_id": ("ref", father or mother),
+                        "type_id": ("ref", "youth_movement.consent_type_offsite_events"),
+                        "date_given": fields["applied_date"],
+                        "channel": "paper",
+                    },
+                )
     lines.append("</odoo>")
     (DEMO / "youth_member_demo.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return pupil, parent

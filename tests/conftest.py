@@ -1,4 +1,5 @@
 """Load the addon's plain-Python rules by file path: these tests need no Odoo."""
+
 import importlib.util
 import pathlib
 import sys

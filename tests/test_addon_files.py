@@ -1,4 +1,5 @@
 """The addon's files load: the manifest parses, its data files exist, XML is well-formed, access lines are sound."""
+
 import ast
 import csv
 import pathlib
@@ -42,8 +43,12 @@ def test_security_files_first(manifest):
 def test_data_files_are_listed(manifest):
     """No .xml or .csv in the data, demo, views... folders is forgotten by the manifest."""
     listed = set(manifest.get("data", []) + manifest.get("demo", []))
-    present = {path.relative_to(ADDON).as_posix() for folder in LISTED_FOLDERS
-               for path in (ADDON / folder).glob("**/*") if path.suffix in (".xml", ".csv")}
+    present = {
+        path.relative_to(ADDON).as_posix()
+        for folder in LISTED_FOLDERS
+        for path in (ADDON / folder).glob("**/*")
+        if path.suffix in (".xml", ".csv")
+    }
     assert not sorted(present - listed)
 
 

@@ -1,4 +1,5 @@
 """The audience, the days and the waitlist rules of events, without Odoo."""
+
 import datetime
 
 import pytest
@@ -6,8 +7,15 @@ from conftest import load_tool
 
 rules = load_tool("event_rules")
 NOW = datetime.datetime(2026, 11, 1, 10, 0)
-PUPIL = {"status": "active", "tier_id": 2, "grade": 7, "birth_date": datetime.date(2013, 5, 1),
-         "district_id": 10, "school_id": 100, "unit_id": 1000}
+PUPIL = {
+    "status": "active",
+    "tier_id": 2,
+    "grade": 7,
+    "birth_date": datetime.date(2013, 5, 1),
+    "district_id": 10,
+    "school_id": 100,
+    "unit_id": 1000,
+}
 
 
 def event(**values):
@@ -40,21 +48,24 @@ def test_ceremony_is_for_applicants():
     assert problem(event(ceremony=True), status="applicant") is None
 
 
-@pytest.mark.parametrize("values, code", [
-    ({"tier_ids": {1}}, rules.TIER),
-    ({"tier_ids": {1, 2}}, None),
-    ({"grade_min": 8}, rules.GRADE),
-    ({"grade_max": 6}, rules.GRADE),
-    ({"grade_min": 7, "grade_max": 7}, None),
-    ({"age_min": 14}, rules.AGE),  # 13 on 1 December 2026
-    ({"age_max": 12}, rules.AGE),
-    ({"age_min": 13, "age_max": 13}, None),
-    ({"district_ids": {11}}, rules.PLACE),
-    ({"district_ids": {10}}, None),
-    ({"school_ids": {101}}, rules.PLACE),
-    ({"district_ids": {11}, "school_ids": {100}}, None),
-    ({"unit_id": 1001}, rules.PLACE),
-])
+@pytest.mark.parametrize(
+    "values, code",
+    [
+        ({"tier_ids": {1}}, rules.TIER),
+        ({"tier_ids": {1, 2}}, None),
+        ({"grade_min": 8}, rules.GRADE),
+        ({"grade_max": 6}, rules.GRADE),
+        ({"grade_min": 7, "grade_max": 7}, None),
+        ({"age_min": 14}, rules.AGE),  # 13 on 1 December 2026
+        ({"age_max": 12}, rules.AGE),
+        ({"age_min": 13, "age_max": 13}, None),
+        ({"district_ids": {11}}, rules.PLACE),
+        ({"district_ids": {10}}, None),
+        ({"school_ids": {101}}, rules.PLACE),
+        ({"district_ids": {11}, "school_ids": {100}}, None),
+        ({"unit_id": 1001}, rules.PLACE),
+    ],
+)
 def test_audience(values, code):
     assert problem(event(**values)) == code
 
@@ -72,7 +83,10 @@ def test_event_days():
     day = datetime.date(2026, 11, 30)
     assert rules.event_days(day, day) == [day]
     assert rules.event_days(day, datetime.date(2026, 12, 2)) == [
-        day, datetime.date(2026, 12, 1), datetime.date(2026, 12, 2)]
+        day,
+        datetime.date(2026, 12, 1),
+        datetime.date(2026, 12, 2),
+    ]
     assert rules.event_days(day, day - datetime.timedelta(days=1)) == [day]
     assert len(rules.event_days(day, day + datetime.timedelta(days=1000))) == 366
 

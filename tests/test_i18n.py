@@ -1,4 +1,5 @@
 """The Kazakh and Russian translations cover the exported template, with their placeholders intact."""
+
 import ast
 import collections
 import pathlib
@@ -65,8 +66,11 @@ def catalog(request):
 def test_parser_reads_multiline_strings(tmp_path):
     """The parser joins continued strings, reads escapes and flags, and skips the header."""
     po = tmp_path / "x.po"
-    po.write_text('msgid ""\nmsgstr ""\n"Language: kk\\n"\n\n#. module: m\n#, python-format\nmsgid ""\n'
-                  '"Hello %(name)s,\\n"\n"welcome"\nmsgstr "Сәлем %(name)s,\\n"\n"«қош келдіңіз»"\n', encoding="utf-8")
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: kk\\n"\n\n#. module: m\n#, python-format\nmsgid ""\n'
+        '"Hello %(name)s,\\n"\n"welcome"\nmsgstr "Сәлем %(name)s,\\n"\n"«қош келдіңіз»"\n',
+        encoding="utf-8",
+    )
     [entry] = parse_po(po)
     assert entry.msgid == "Hello %(name)s,\nwelcome"
     assert entry.msgstr == "Сәлем %(name)s,\n«қош келдіңіз»"
@@ -91,8 +95,9 @@ def test_every_template_entry_is_translated(template, catalog):
     """Every msgid of the template has a non-empty, non-fuzzy msgstr in kk.po and ru.po."""
     lang, entries = catalog
     translated = as_dict(entries)
-    missing = [entry.msgid for entry in template
-               if entry.msgid not in translated or not translated[entry.msgid].msgstr.strip()]
+    missing = [
+        entry.msgid for entry in template if entry.msgid not in translated or not translated[entry.msgid].msgstr.strip()
+    ]
     assert not missing, f"{lang}.po lacks {len(missing)} translations, e.g. {missing[:5]}"
     fuzzy = [entry.msgid for entry in entries if "fuzzy" in entry.flags]
     assert not fuzzy, f"{lang}.po has fuzzy entries: {fuzzy[:5]}"

@@ -1,4 +1,5 @@
 """The ИИН rules: format, century and sex, birth date, check digit with both weight sets."""
+
 import datetime
 
 import pytest
@@ -14,10 +15,17 @@ def test_blanks_inside_are_ignored(iin):
     assert iin.check(" 140305 601231 ") == (datetime.date(2014, 3, 5), "female")
 
 
-@pytest.mark.parametrize("digit, century, sex", [
-    ("1", 1800, "male"), ("2", 1800, "female"), ("3", 1900, "male"),
-    ("4", 1900, "female"), ("5", 2000, "male"), ("6", 2000, "female"),
-])
+@pytest.mark.parametrize(
+    "digit, century, sex",
+    [
+        ("1", 1800, "male"),
+        ("2", 1800, "female"),
+        ("3", 1900, "male"),
+        ("4", 1900, "female"),
+        ("5", 2000, "male"),
+        ("6", 2000, "female"),
+    ],
+)
 def test_seventh_digit_gives_century_and_sex(iin, digit, century, sex):
     """Digit 7 tells the century of birth and the sex."""
     first11 = "010203" + digit + "0042"

@@ -1,4 +1,5 @@
 """School years, tiers by grade and the new-school-year rollover rule."""
+
 import datetime
 
 import pytest
@@ -6,10 +7,16 @@ import pytest
 TIERS = [("kyran", 1, 4), ("ulan", 5, 11)]
 
 
-@pytest.mark.parametrize("day, year", [
-    (datetime.date(2025, 9, 1), 2025), (datetime.date(2025, 12, 31), 2025),
-    (datetime.date(2026, 5, 31), 2025), (datetime.date(2026, 8, 31), 2025), (datetime.date(2026, 9, 1), 2026),
-])
+@pytest.mark.parametrize(
+    "day, year",
+    [
+        (datetime.date(2025, 9, 1), 2025),
+        (datetime.date(2025, 12, 31), 2025),
+        (datetime.date(2026, 5, 31), 2025),
+        (datetime.date(2026, 8, 31), 2025),
+        (datetime.date(2026, 9, 1), 2026),
+    ],
+)
 def test_school_year_of(school, day, year):
     """The school year starts on 1 September; the summer belongs to the year that ended."""
     assert school.school_year_of(day) == year

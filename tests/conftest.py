@@ -16,7 +16,8 @@ def load_tool(name):
     rule may use another) without importing the addon, and so without Odoo."""
     if PACKAGE not in sys.modules:
         spec = importlib.util.spec_from_file_location(
-            PACKAGE, ADDON / "tools" / "__init__.py", submodule_search_locations=[str(ADDON / "tools")])
+            PACKAGE, ADDON / "tools" / "__init__.py", submodule_search_locations=[str(ADDON / "tools")]
+        )
         package = importlib.util.module_from_spec(spec)
         sys.modules[PACKAGE] = package
         spec.loader.exec_module(package)

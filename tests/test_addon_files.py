@@ -79,8 +79,13 @@ def _python_models(path):
     models = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ClassDef):
-            attrs = {target.id: stmt.value for stmt in node.body if isinstance(stmt, ast.Assign)
-                     for target in stmt.targets if isinstance(target, ast.Name)}
+            attrs = {
+                target.id: stmt.value
+                for stmt in node.body
+                if isinstance(stmt, ast.Assign)
+                for target in stmt.targets
+                if isinstance(target, ast.Name)
+            }
             value = attrs.get("_name") or attrs.get("_inherit")
             if isinstance(value, ast.List) and value.elts:  # _inherit = [model, mixin...]: the first is extended
                 value = value.elts[0]
@@ -89,8 +94,11 @@ def _python_models(path):
     return models
 
 
-@pytest.mark.parametrize("path", sorted((ADDON / "models").glob("*.py")) + sorted((ADDON / "wizard").glob("*.py")),
-                         ids=lambda p: p.relative_to(ADDON).as_posix())
+@pytest.mark.parametrize(
+    "path",
+    sorted((ADDON / "models").glob("*.py")) + sorted((ADDON / "wizard").glob("*.py")),
+    ids=lambda p: p.relative_to(ADDON).as_posix(),
+)
 def test_one_model_per_python_file(path):
     """A model's code is in the file named after it (``youth.council.decision`` in
     ``models/youth_council_decision.py``), and that file holds no other model."""
@@ -100,12 +108,19 @@ def test_one_model_per_python_file(path):
     assert {model.replace(".", "_") for model in models} == {path.stem}, models
 
 
-@pytest.mark.parametrize("path", sorted(ADDON.glob("views/*_views.xml")) + sorted(ADDON.glob("wizard/*_views.xml")),
-                         ids=lambda p: p.relative_to(ADDON).as_posix())
+@pytest.mark.parametrize(
+    "path",
+    sorted(ADDON.glob("views/*_views.xml")) + sorted(ADDON.glob("wizard/*_views.xml")),
+    ids=lambda p: p.relative_to(ADDON).as_posix(),
+)
 def test_views_per_model(path):
     """``<model>_views.xml`` holds the views and window actions of that model only."""
     root = ET.parse(path).getroot()
-    models = {field.text for record in root.iter("record")
-              if record.get("model") in ("ir.ui.view", "ir.actions.act_window")
-              for field in record.findall("field") if field.get("name") in ("model", "res_model")}
+    models = {
+        field.text
+        for record in root.iter("record")
+        if record.get("model") in ("ir.ui.view", "ir.actions.act_window")
+        for field in record.findall("field")
+        if field.get("name") in ("model", "res_model")
+    }
     assert {model.replace(".", "_") for model in models} == {path.name[: -len("_views.xml")]}, models

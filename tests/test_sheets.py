@@ -1,4 +1,5 @@
 """The layout rules of the Excel reports (youth_movement/tools/sheets.py)."""
+
 import pytest
 
 
@@ -70,8 +71,9 @@ def test_ratio(sheets):
 
 
 def test_title_block_drops_empty_lines(sheets):
-    rows = sheets.title_block("Membership", [("Period", "01.09.2025 – 31.08.2026"), ("Scope", ""),
-                                             ("Made by", "Manager")])
+    rows = sheets.title_block(
+        "Membership", [("Period", "01.09.2025 – 31.08.2026"), ("Scope", ""), ("Made by", "Manager")]
+    )
     assert rows == [("Membership",), ("Period", "01.09.2025 – 31.08.2026"), ("Made by", "Manager")]
 
 

@@ -42,26 +42,35 @@ class YouthPortal(CustomerPortal):
     @staticmethod
     def _youth_is_representative(member):
         partner = request.env.user.partner_id
-        return bool(member.guardian_link_ids.filtered(
-            lambda link: link.guardian_id == partner and link.is_legal_representative
-        ))
+        return bool(
+            member.guardian_link_ids.filtered(lambda link: link.guardian_id == partner and link.is_legal_representative)
+        )
 
     @staticmethod
     def _youth_is_pupil():
         """A pupil with their own login: their own pages only, no applications."""
-        return bool(request.env["youth.member"].sudo().search_count(
-            [("partner_id", "=", request.env.user.partner_id.id)], limit=1
-        ))
+        return bool(
+            request.env["youth.member"]
+            .sudo()
+            .search_count([("partner_id", "=", request.env.user.partner_id.id)], limit=1)
+        )
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "youth_children_count" in counters:
             values["youth_children_count"] = len(self._youth_members()) + len(self._youth_applications())
         if "youth_registration_count" in counters:
-            values["youth_registration_count"] = request.env["event.registration"].sudo().search_count([
-                ("youth_member_id", "in", self._youth_members().ids), ("state", "in", ("open", "waitlist")),
-                ("event_id.date_end", ">=", fields.Datetime.now()),
-            ])
+            values["youth_registration_count"] = (
+                request.env["event.registration"]
+                .sudo()
+                .search_count(
+                    [
+                        ("youth_member_id", "in", self._youth_members().ids),
+                        ("state", "in", ("open", "waitlist")),
+                        ("event_id.date_end", ">=", fields.Datetime.now()),
+                    ]
+                )
+            )
         return values
 
     def _youth_registration(self, registration_id):
@@ -80,9 +89,17 @@ class YouthPortal(CustomerPortal):
         domain = [("youth_level", "!=", False), ("date_end", ">=", fields.Datetime.now())]
         pager = portal_pager(url="/my/events", total=Event.search_count(domain), page=page, step=self._items_per_page)
         events = Event.search(domain, order="date_begin", limit=self._items_per_page, offset=pager["offset"])
-        registrations = request.env["event.registration"].sudo().search([
-            ("event_id", "in", events.ids), ("youth_member_id", "in", members.ids), ("state", "!=", "cancel"),
-        ])
+        registrations = (
+            request.env["event.registration"]
+            .sudo()
+            .search(
+                [
+                    ("event_id", "in", events.ids),
+                    ("youth_member_id", "in", members.ids),
+                    ("state", "!=", "cancel"),
+                ]
+            )
+        )
         taken = {(r.event_id.id, r.youth_member_id.id): r for r in registrations}
         rows = []
         for event in events:
@@ -91,15 +108,26 @@ class YouthPortal(CustomerPortal):
                 registration = taken.get((event.id, member.id))
                 reason = False if registration else event._youth_audience_problem(member)
                 children.append({"member": member, "registration": registration, "reason": reason})
-            rows.append({"event": event, "children": children,
-                         "can_register": any(not c["registration"] and not c["reason"] for c in children)})
+            rows.append(
+                {
+                    "event": event,
+                    "children": children,
+                    "can_register": any(not c["registration"] and not c["reason"] for c in children),
+                }
+            )
         values = self._prepare_portal_layout_values()
-        values.update({
-            "page_name": "youth_events", "rows": rows, "pager": pager, "members": members,
-            "applied": not members and any(a["status"] == "applicant" for a in self._youth_applications()),
-            "message": kw.get("message"), "error": kw.get("error"),
-            "problems": request.session.pop("youth_portal_problems", []) if kw.get("error") == "some" else [],
-        })
+        values.update(
+            {
+                "page_name": "youth_events",
+                "rows": rows,
+                "pager": pager,
+                "members": members,
+                "applied": not members and any(a["status"] == "applicant" for a in self._youth_applications()),
+                "message": kw.get("message"),
+                "error": kw.get("error"),
+                "problems": request.session.pop("youth_portal_problems", []) if kw.get("error") == "some" else [],
+            }
+        )
         return request.render("youth_movement.portal_my_events", values)
 
     @http.route("/my/events/<int:event_id>/register", type="http", auth="user", methods=["POST"], website=True)
@@ -125,8 +153,9 @@ class YouthPortal(CustomerPortal):
             return request.redirect("/my/events?error=some")
         return request.redirect("/my/events?message=registered")
 
-    @http.route("/my/registrations/<int:registration_id>/cancel", type="http", auth="user", methods=["POST"],
-                website=True)
+    @http.route(
+        "/my/registrations/<int:registration_id>/cancel", type="http", auth="user", methods=["POST"], website=True
+    )
     def portal_youth_registration_cancel(self, registration_id, **kw):
         registration = self._youth_registration(registration_id)
         if registration.state in ("open", "waitlist") and registration.event_id.date_begin > fields.Datetime.now():
@@ -138,11 +167,14 @@ class YouthPortal(CustomerPortal):
     def portal_youth_ticket(self, registration_id, **kw):
         registration = self._youth_registration(registration_id)
         values = self._prepare_portal_layout_values()
-        values.update({
-            "page_name": "youth_ticket", "registration": registration,
-            "can_cancel": registration.state in ("open", "waitlist")
-            and registration.event_id.date_begin > fields.Datetime.now(),
-        })
+        values.update(
+            {
+                "page_name": "youth_ticket",
+                "registration": registration,
+                "can_cancel": registration.state in ("open", "waitlist")
+                and registration.event_id.date_begin > fields.Datetime.now(),
+            }
+        )
         return request.render("youth_movement.portal_youth_ticket", values)
 
     @http.route("/my/registrations/<int:registration_id>/certificate", type="http", auth="user", website=True)
@@ -153,15 +185,19 @@ class YouthPortal(CustomerPortal):
         registration = self._youth_registration(registration_id)
         if not registration.result:
             raise NotFound()
-        return self._show_report(registration, "pdf", "youth_movement.action_report_youth_event_certificate",
-                                 download=True)
+        return self._show_report(
+            registration, "pdf", "youth_movement.action_report_youth_event_certificate", download=True
+        )
 
     @http.route("/my/children/<int:member_id>/history", type="http", auth="user", website=True)
     def portal_youth_history(self, member_id, **kw):
         member = self._youth_member(member_id)
-        registrations = request.env["event.registration"].sudo().search(
-            [("youth_member_id", "=", member.id), ("state", "!=", "cancel")]
-        ).sorted(lambda r: r.event_id.date_begin, reverse=True)
+        registrations = (
+            request.env["event.registration"]
+            .sudo()
+            .search([("youth_member_id", "=", member.id), ("state", "!=", "cancel")])
+            .sorted(lambda r: r.event_id.date_begin, reverse=True)
+        )
         values = self._prepare_portal_layout_values()
         values.update({"page_name": "youth_history", "member": member, "registrations": registrations})
         return request.render("youth_movement.portal_youth_history", values)
@@ -170,27 +206,31 @@ class YouthPortal(CustomerPortal):
     @http.route("/my/children", type="http", auth="user", website=True)
     def portal_youth_children(self, **kw):
         values = self._prepare_portal_layout_values()
-        values.update({
-            "page_name": "youth_children",
-            "members": self._youth_members(),
-            "applications": self._youth_applications(),
-            "is_pupil": self._youth_is_pupil(),
-            "message": kw.get("message"),
-        })
+        values.update(
+            {
+                "page_name": "youth_children",
+                "members": self._youth_members(),
+                "applications": self._youth_applications(),
+                "is_pupil": self._youth_is_pupil(),
+                "message": kw.get("message"),
+            }
+        )
         return request.render("youth_movement.portal_my_children", values)
 
     def _youth_render_child(self, member, **extra):
         values = self._prepare_portal_layout_values()
-        values.update({
-            "page_name": "youth_child",
-            "member": member,
-            "is_representative": self._youth_is_representative(member),
-            "is_pupil": member.partner_id == request.env.user.partner_id,
-            "own_login": bool(member.partner_id.user_ids),
-            "login_age": school.MIN_OWN_LOGIN_AGE,
-            "login_error": False,
-            "login_email": "",
-        })
+        values.update(
+            {
+                "page_name": "youth_child",
+                "member": member,
+                "is_representative": self._youth_is_representative(member),
+                "is_pupil": member.partner_id == request.env.user.partner_id,
+                "own_login": bool(member.partner_id.user_ids),
+                "login_age": school.MIN_OWN_LOGIN_AGE,
+                "login_error": False,
+                "login_email": "",
+            }
+        )
         values.update(extra)
         return request.render("youth_movement.portal_my_child", values)
 
@@ -199,8 +239,13 @@ class YouthPortal(CustomerPortal):
         member = self._youth_member(member_id)
         return self._youth_render_child(member, message=kw.get("message"), error=kw.get("error"))
 
-    @http.route("/my/children/<int:member_id>/consent/<int:consent_id>/withdraw", type="http", auth="user",
-                methods=["POST"], website=True)
+    @http.route(
+        "/my/children/<int:member_id>/consent/<int:consent_id>/withdraw",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
     def portal_youth_consent_withdraw(self, member_id, consent_id, **kw):
         member = self._youth_member(member_id)
         if not self._youth_is_representative(member):
@@ -212,8 +257,9 @@ class YouthPortal(CustomerPortal):
             return request.redirect(f"/my/children/{member.id}?error=consent_required")
         if consent.state == "given":
             consent.action_withdraw()
-            consent.message_post(body=request.env._("Withdrawn in the portal by %(name)s.",
-                                                   name=request.env.user.partner_id.name))
+            consent.message_post(
+                body=request.env._("Withdrawn in the portal by %(name)s.", name=request.env.user.partner_id.name)
+            )
         return request.redirect(f"/my/children/{member.id}?message=consent_withdrawn")
 
     @http.route("/my/children/<int:member_id>/login", type="http", auth="user", methods=["POST"], website=True)
@@ -228,7 +274,8 @@ class YouthPortal(CustomerPortal):
             member._portal_grant_login(request.env.user.partner_id, email)
         except UserError as error:
             return self._youth_render_child(
-                member, login_error=str(error.args[0]) if error.args else str(error), login_email=email)
+                member, login_error=str(error.args[0]) if error.args else str(error), login_email=email
+            )
         return request.redirect(f"/my/children/{member.id}?message=login_sent")
 
     # ------------------------------------------------------------------ application
@@ -239,8 +286,9 @@ class YouthPortal(CustomerPortal):
             "post": post,
             "errors": errors,
             "districts": request.env["youth.district"].sudo().search([]),
-            "schools": request.env["res.partner"].sudo().search(
-                [("is_youth_school", "=", True), ("youth_district_id", "!=", False)], order="name"),
+            "schools": request.env["res.partner"]
+            .sudo()
+            .search([("is_youth_school", "=", True), ("youth_district_id", "!=", False)], order="name"),
             "grades": range(school.MIN_GRADE, school.MAX_GRADE + 1),
             "relations": request.env["youth.guardian.link"]._fields["relation"]._description_selection(request.env),
             "consent_types": request.env["youth.consent.type"].sudo().search([]),

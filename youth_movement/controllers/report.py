@@ -13,13 +13,17 @@ class YouthReport(http.Controller):
     @http.route("/youth_movement/report/<int:wizard_id>", type="http", auth="user")
     def youth_report_download(self, wizard_id, **kw):
         # the wizard must be the requester's own, found before anything is read from it
-        wizard = request.env["youth.report.wizard"].search([
-            ("id", "=", wizard_id), ("create_uid", "=", request.env.uid)])
+        wizard = request.env["youth.report.wizard"].search(
+            [("id", "=", wizard_id), ("create_uid", "=", request.env.uid)]
+        )
         if not wizard:
             raise NotFound()
         content = wizard._render_xlsx()
-        return request.make_response(content, headers=[
-            ("Content-Type", XLSX),
-            ("Content-Length", len(content)),
-            ("Content-Disposition", content_disposition(wizard._file_name())),
-        ])
+        return request.make_response(
+            content,
+            headers=[
+                ("Content-Type", XLSX),
+                ("Content-Length", len(content)),
+                ("Content-Disposition", content_disposition(wizard._file_name())),
+            ],
+        )

@@ -1,5 +1,3 @@
-
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date, format_datetime
@@ -15,25 +13,47 @@ class EventEvent(models.Model):
 
     # who organizes it
     youth_level = fields.Selection(
-        LEVELS, string="Level", index=True, tracking=True,
+        LEVELS,
+        string="Level",
+        index=True,
+        tracking=True,
         help="The level that organizes the event: regional events are visible to all the movement's staff, "
         "district and school events to the district's coordinators and the school's leaders.",
     )
     district_id = fields.Many2one(
-        "youth.district", string="Organizing district", index=True, ondelete="restrict",
-        compute="_compute_district_id", store=True, readonly=False, tracking=True,
+        "youth.district",
+        string="Organizing district",
+        index=True,
+        ondelete="restrict",
+        compute="_compute_district_id",
+        store=True,
+        readonly=False,
+        tracking=True,
     )
     school_id = fields.Many2one(
-        "res.partner", string="Organizing school", index=True, ondelete="restrict",
-        compute="_compute_school_id", store=True, readonly=False, tracking=True,
+        "res.partner",
+        string="Organizing school",
+        index=True,
+        ondelete="restrict",
+        compute="_compute_school_id",
+        store=True,
+        readonly=False,
+        tracking=True,
         domain="[('is_youth_school', '=', True)]",
     )
     unit_id = fields.Many2one("youth.unit", string="Organizing unit", index=True, ondelete="restrict", tracking=True)
     youth_category_id = fields.Many2one(
-        "youth.event.category", string="Category", index=True, ondelete="restrict", tracking=True,
+        "youth.event.category",
+        string="Category",
+        index=True,
+        ondelete="restrict",
+        tracking=True,
     )
     school_year = fields.Integer(
-        compute="_compute_school_year", store=True, index=True, aggregator=False,
+        compute="_compute_school_year",
+        store=True,
+        index=True,
+        aggregator=False,
         help="First calendar year of the school year the event falls in.",
     )
     school_year_label = fields.Char("School year", compute="_compute_school_year_label")
@@ -44,45 +64,71 @@ class EventEvent(models.Model):
     age_min = fields.Integer("From age", aggregator=False, help="Age on the first day of the event; 0: no bound.")
     age_max = fields.Integer("To age", aggregator=False, help="Age on the first day of the event; 0: no bound.")
     allowed_district_ids = fields.Many2many(
-        "youth.district", "event_event_youth_district_allowed_rel", "event_id", "district_id",
+        "youth.district",
+        "event_event_youth_district_allowed_rel",
+        "event_id",
+        "district_id",
         string="Districts allowed",
         help="Pupils of these districts (or of the schools below) may come. Empty: the organizer's district, "
         "school or unit decides, and regional events are open to the whole region.",
     )
     allowed_school_ids = fields.Many2many(
-        "res.partner", "event_event_youth_school_allowed_rel", "event_id", "school_id",
-        string="Schools allowed", domain="[('is_youth_school', '=', True)]",
+        "res.partner",
+        "event_event_youth_school_allowed_rel",
+        "event_id",
+        "school_id",
+        string="Schools allowed",
+        domain="[('is_youth_school', '=', True)]",
     )
     registration_start = fields.Datetime("Registration opens")
     registration_end = fields.Datetime("Registration closes")
     is_youth_registration_open = fields.Boolean(
-        "Open for registration", compute="_compute_is_youth_registration_open",
+        "Open for registration",
+        compute="_compute_is_youth_registration_open",
         search="_search_is_youth_registration_open",
     )
     # what the event carries out
     plan_line_id = fields.Many2one(
-        "youth.work.plan.line", string="Work plan line", index=True, ondelete="set null", tracking=True,
+        "youth.work.plan.line",
+        string="Work plan line",
+        index=True,
+        ondelete="set null",
+        tracking=True,
     )
     decision_id = fields.Many2one(
-        "youth.council.decision", string="Council decision", index=True, ondelete="set null", tracking=True,
+        "youth.council.decision",
+        string="Council decision",
+        index=True,
+        ondelete="set null",
+        tracking=True,
     )
     is_admission_ceremony = fields.Boolean(
-        "Admission ceremony", compute="_compute_is_admission_ceremony", store=True, readonly=False,
+        "Admission ceremony",
+        compute="_compute_is_admission_ceremony",
+        store=True,
+        readonly=False,
         help="Pupils who attend become active members of the movement from the day they attend.",
     )
     certificate_lang = fields.Selection(
-        [("kk_KZ", "Kazakh"), ("ru_RU", "Russian")], string="Certificate language", default="kk_KZ",
+        [("kk_KZ", "Kazakh"), ("ru_RU", "Russian")],
+        string="Certificate language",
+        default="kk_KZ",
         required=True,
     )
     # seats beyond the stock ones
     waitlist_count = fields.Integer("On the waitlist", compute="_compute_waitlist_count")
     no_show_count = fields.Integer("No-shows", compute="_compute_no_show_count")
     youth_seat_serial = fields.Integer(
-        "Seat decisions", copy=False, readonly=True, default=0,
+        "Seat decisions",
+        copy=False,
+        readonly=True,
+        default=0,
         help="Technical: bumped under the row lock at each seat decision, so that concurrent ones serialise.",
     )
     is_this_school_year = fields.Boolean(
-        "This school year", compute="_compute_is_this_school_year", search="_search_is_this_school_year",
+        "This school year",
+        compute="_compute_is_this_school_year",
+        search="_search_is_this_school_year",
     )
 
     # ------------------------------------------------------------------ computes
@@ -123,9 +169,14 @@ class EventEvent(models.Model):
             raise UserError(self.env._("Operation not supported"))
         now = fields.Datetime.now()
         domain = [
-            "&", "&",
-            "|", ("registration_start", "=", False), ("registration_start", "<=", now),
-            "|", ("registration_end", "=", False), ("registration_end", ">=", now),
+            "&",
+            "&",
+            "|",
+            ("registration_start", "=", False),
+            ("registration_start", "<=", now),
+            "|",
+            ("registration_end", "=", False),
+            ("registration_end", ">=", now),
             ("date_end", ">=", now),
         ]
         return domain if (operator == "=") == value else ["!"] + domain
@@ -136,14 +187,20 @@ class EventEvent(models.Model):
             event.is_admission_ceremony = event.youth_category_id.is_admission_ceremony
 
     def _compute_waitlist_count(self):
-        waiting = dict(self.env["event.registration"].sudo()._read_group(
-            [("event_id", "in", self.ids), ("state", "=", "waitlist")], ["event_id"], ["__count"]))
+        waiting = dict(
+            self.env["event.registration"]
+            .sudo()
+            ._read_group([("event_id", "in", self.ids), ("state", "=", "waitlist")], ["event_id"], ["__count"])
+        )
         for event in self:
             event.waitlist_count = waiting.get(event._origin, 0)
 
     def _compute_no_show_count(self):
-        no_shows = dict(self.env["event.registration"].sudo()._read_group(
-            [("event_id", "in", self.ids), ("is_no_show", "=", True)], ["event_id"], ["__count"]))
+        no_shows = dict(
+            self.env["event.registration"]
+            .sudo()
+            ._read_group([("event_id", "in", self.ids), ("is_no_show", "=", True)], ["event_id"], ["__count"])
+        )
         for event in self:
             event.no_show_count = no_shows.get(event._origin, 0)
 
@@ -172,11 +229,15 @@ class EventEvent(models.Model):
         for event in self:
             fname = required.get(event.youth_level)
             if fname and not event[fname]:
-                raise ValidationError(self.env._(
-                    "The event %(event)s is organized by a %(level)s: say which one.",
-                    event=event.name, level=dict(self._fields["youth_level"]._description_selection(self.env))[
-                        event.youth_level].lower(),
-                ))
+                raise ValidationError(
+                    self.env._(
+                        "The event %(event)s is organized by a %(level)s: say which one.",
+                        event=event.name,
+                        level=dict(self._fields["youth_level"]._description_selection(self.env))[
+                            event.youth_level
+                        ].lower(),
+                    )
+                )
 
     @api.constrains("district_id", "school_id", "unit_id")
     def _check_organizer_district(self):
@@ -185,10 +246,14 @@ class EventEvent(models.Model):
         for event in self:
             school_partner = event.unit_id.school_id or event.school_id
             if school_partner and event.district_id != school_partner.youth_district_id:
-                raise ValidationError(self.env._(
-                    "The event %(event)s is organized by %(school)s: its district is %(district)s.",
-                    event=event.name, school=school_partner.name, district=school_partner.youth_district_id.name,
-                ))
+                raise ValidationError(
+                    self.env._(
+                        "The event %(event)s is organized by %(school)s: its district is %(district)s.",
+                        event=event.name,
+                        school=school_partner.name,
+                        district=school_partner.youth_district_id.name,
+                    )
+                )
 
     @api.constrains("grade_min", "grade_max", "age_min", "age_max")
     def _check_audience(self):
@@ -196,24 +261,38 @@ class EventEvent(models.Model):
             if min(event.grade_min, event.grade_max, event.age_min, event.age_max) < 0:
                 raise ValidationError(self.env._("Grades and ages of an event cannot be negative."))
             if event.grade_min and event.grade_max and event.grade_min > event.grade_max:
-                raise ValidationError(self.env._(
-                    "The event %(event)s is for grades %(min)s to %(max)s: the first cannot come after the last.",
-                    event=event.name, min=event.grade_min, max=event.grade_max,
-                ))
+                raise ValidationError(
+                    self.env._(
+                        "The event %(event)s is for grades %(min)s to %(max)s: the first cannot come after the last.",
+                        event=event.name,
+                        min=event.grade_min,
+                        max=event.grade_max,
+                    )
+                )
             if event.age_min and event.age_max and event.age_min > event.age_max:
-                raise ValidationError(self.env._(
-                    "The event %(event)s is for ages %(min)s to %(max)s: the first cannot come after the last.",
-                    event=event.name, min=event.age_min, max=event.age_max,
-                ))
+                raise ValidationError(
+                    self.env._(
+                        "The event %(event)s is for ages %(min)s to %(max)s: the first cannot come after the last.",
+                        event=event.name,
+                        min=event.age_min,
+                        max=event.age_max,
+                    )
+                )
 
     @api.constrains("registration_start", "registration_end")
     def _check_registration_window(self):
         for event in self:
-            if event.registration_start and event.registration_end and \
-                    event.registration_start > event.registration_end:
-                raise ValidationError(self.env._(
-                    "Registration for %(event)s cannot close before it opens.", event=event.name,
-                ))
+            if (
+                event.registration_start
+                and event.registration_end
+                and event.registration_start > event.registration_end
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Registration for %(event)s cannot close before it opens.",
+                        event=event.name,
+                    )
+                )
 
     # ------------------------------------------------------------------ CRUD
     def _default_event_mail_ids(self):
@@ -225,14 +304,26 @@ class EventEvent(models.Model):
         if not (confirmation and reminder) or not self or not all(self.mapped("youth_level")):
             return super()._default_event_mail_ids()
         return [
-            (0, 0, {
-                "interval_nbr": 0, "interval_unit": "now", "interval_type": "after_sub",
-                "template_ref": "mail.template,%i" % confirmation.id,
-            }),
-            (0, 0, {
-                "interval_nbr": 1, "interval_unit": "days", "interval_type": "before_event",
-                "template_ref": "mail.template,%i" % reminder.id,
-            }),
+            (
+                0,
+                0,
+                {
+                    "interval_nbr": 0,
+                    "interval_unit": "now",
+                    "interval_type": "after_sub",
+                    "template_ref": "mail.template,%i" % confirmation.id,
+                },
+            ),
+            (
+                0,
+                0,
+                {
+                    "interval_nbr": 1,
+                    "interval_unit": "days",
+                    "interval_type": "before_event",
+                    "template_ref": "mail.template,%i" % reminder.id,
+                },
+            ),
         ]
 
     def write(self, vals):
@@ -262,8 +353,11 @@ class EventEvent(models.Model):
         if not self:
             return {}
         domain = [
-            ("event_id", "in", self.ids), ("youth_member_id", "!=", False),
-            "|", ("state", "=", "done"), ("attendance_ids.present", "=", True),
+            ("event_id", "in", self.ids),
+            ("youth_member_id", "!=", False),
+            "|",
+            ("state", "=", "done"),
+            ("attendance_ids.present", "=", True),
         ]
         reached = {}
         for event, member in self.env["event.registration"].sudo()._read_group(domain, ["event_id", "youth_member_id"]):
@@ -294,20 +388,26 @@ class EventEvent(models.Model):
         """
         if not self.ids:
             return
-        self.env.cr.execute(SQL(
-            "SELECT id FROM event_event WHERE id IN %s ORDER BY id FOR UPDATE", tuple(self.ids)))
-        self.env.cr.execute(SQL(
-            "UPDATE event_event SET youth_seat_serial = COALESCE(youth_seat_serial, 0) + 1 WHERE id IN %s",
-            tuple(self.ids)))
+        self.env.cr.execute(SQL("SELECT id FROM event_event WHERE id IN %s ORDER BY id FOR UPDATE", tuple(self.ids)))
+        self.env.cr.execute(
+            SQL(
+                "UPDATE event_event SET youth_seat_serial = COALESCE(youth_seat_serial, 0) + 1 WHERE id IN %s",
+                tuple(self.ids),
+            )
+        )
         self.invalidate_recordset(["youth_seat_serial"])
 
     def _youth_last_waitlist_positions(self):
         if not self.ids:
             return {}
         self.env["event.registration"].flush_model(["event_id", "state", "waitlist_position"])
-        self.env.cr.execute(SQL(
-            """SELECT event_id, max(waitlist_position) FROM event_registration
-                WHERE event_id IN %s AND state = 'waitlist' GROUP BY event_id""", tuple(self.ids)))
+        self.env.cr.execute(
+            SQL(
+                """SELECT event_id, max(waitlist_position) FROM event_registration
+                WHERE event_id IN %s AND state = 'waitlist' GROUP BY event_id""",
+                tuple(self.ids),
+            )
+        )
         return {event_id: position or 0 for event_id, position in self.env.cr.fetchall()}
 
     def _youth_free_seats(self):
@@ -327,13 +427,15 @@ class EventEvent(models.Model):
             "date_end": self.date_end,
             "ceremony": self.is_admission_ceremony,
             "tier_ids": set(self.tier_ids.ids),
-            "grade_min": self.grade_min, "grade_max": self.grade_max,
-            "age_min": self.age_min, "age_max": self.age_max,
+            "grade_min": self.grade_min,
+            "grade_max": self.grade_max,
+            "age_min": self.age_min,
+            "age_max": self.age_max,
             "age_day": self._youth_first_day() if self.date_begin else fields.Date.context_today(self),
-            "district_ids": set(self.allowed_district_ids.ids) or (
-                {self.district_id.id} if self.youth_level == "district" and self.district_id else set()),
-            "school_ids": set(self.allowed_school_ids.ids) or (
-                {self.school_id.id} if self.youth_level in ("school", "unit") and self.school_id else set()),
+            "district_ids": set(self.allowed_district_ids.ids)
+            or ({self.district_id.id} if self.youth_level == "district" and self.district_id else set()),
+            "school_ids": set(self.allowed_school_ids.ids)
+            or ({self.school_id.id} if self.youth_level in ("school", "unit") and self.school_id else set()),
             "unit_id": self.unit_id.id if self.youth_level == "unit" else None,
         }
 
@@ -341,9 +443,18 @@ class EventEvent(models.Model):
         """Return why ``member`` may not register for the event (a translated sentence), or False."""
         self.ensure_one()
         member = member.sudo()
-        already = self.env["event.registration"].sudo().search_count([
-            ("event_id", "=", self.id), ("youth_member_id", "=", member.id), ("state", "!=", "cancel"),
-        ], limit=1)
+        already = (
+            self.env["event.registration"]
+            .sudo()
+            .search_count(
+                [
+                    ("event_id", "=", self.id),
+                    ("youth_member_id", "=", member.id),
+                    ("state", "!=", "cancel"),
+                ],
+                limit=1,
+            )
+        )
         if already:
             return self.env._("%(name)s is already registered for %(event)s.", name=member.name, event=self.name)
         return self._youth_audience_problem(member)
@@ -356,9 +467,13 @@ class EventEvent(models.Model):
         if not self._youth_region_ok(member):
             return self.env._("%(event)s is not for the region of %(name)s.", event=self.name, name=member.name)
         pupil = {
-            "status": member.status, "tier_id": member.tier_id.id, "grade": member.grade,
-            "birth_date": member.birth_date, "district_id": member.district_id.id,
-            "school_id": member.school_id.id, "unit_id": member.unit_id.id,
+            "status": member.status,
+            "tier_id": member.tier_id.id,
+            "grade": member.grade,
+            "birth_date": member.birth_date,
+            "district_id": member.district_id.id,
+            "school_id": member.school_id.id,
+            "unit_id": member.unit_id.id,
         }
         found = event_rules.audience_problem(self._youth_eligibility_facts(), pupil, fields.Datetime.now())
         if not found:
@@ -375,35 +490,59 @@ class EventEvent(models.Model):
         tz = self.date_tz or "UTC"
         name, event = member.name, self.name
         if code == event_rules.WINDOW_NOT_OPEN:
-            return self.env._("Registration for %(event)s opens on %(date)s.",
-                              event=event, date=format_datetime(self.env, details["date"], tz=tz, dt_format="short"))
+            return self.env._(
+                "Registration for %(event)s opens on %(date)s.",
+                event=event,
+                date=format_datetime(self.env, details["date"], tz=tz, dt_format="short"),
+            )
         if code == event_rules.WINDOW_CLOSED:
-            return self.env._("Registration for %(event)s closed on %(date)s.",
-                              event=event, date=format_datetime(self.env, details["date"], tz=tz, dt_format="short"))
+            return self.env._(
+                "Registration for %(event)s closed on %(date)s.",
+                event=event,
+                date=format_datetime(self.env, details["date"], tz=tz, dt_format="short"),
+            )
         if code == event_rules.EVENT_OVER:
             return self.env._("%(event)s is over.", event=event)
         if code == event_rules.ALREADY_MEMBER:
-            return self.env._("%(name)s is already an active member: the admission ceremony is for applicants.",
-                              name=name)
+            return self.env._(
+                "%(name)s is already an active member: the admission ceremony is for applicants.", name=name
+            )
         if code == event_rules.NOT_IN_MOVEMENT:
             return self.env._("%(name)s is no longer in the movement.", name=name)
         if code == event_rules.TIER:
-            return self.env._("%(event)s is for %(tiers)s; %(name)s is in %(tier)s.",
-                              event=event, tiers=", ".join(self.tier_ids.mapped("name")), name=name,
-                              tier=member.tier_id.name or "-")
+            return self.env._(
+                "%(event)s is for %(tiers)s; %(name)s is in %(tier)s.",
+                event=event,
+                tiers=", ".join(self.tier_ids.mapped("name")),
+                name=name,
+                tier=member.tier_id.name or "-",
+            )
         if code == event_rules.GRADE:
-            return self.env._("%(event)s is for grades %(min)s to %(max)s; %(name)s is in grade %(grade)s.",
-                              event=event, min=details["min"] or 0, max=details["max"] or school.MAX_GRADE,
-                              name=name, grade=member.grade)
+            return self.env._(
+                "%(event)s is for grades %(min)s to %(max)s; %(name)s is in grade %(grade)s.",
+                event=event,
+                min=details["min"] or 0,
+                max=details["max"] or school.MAX_GRADE,
+                name=name,
+                grade=member.grade,
+            )
         if code == event_rules.AGE:
             if details["age"] is None:
-                return self.env._("%(event)s has an age limit and the birth date of %(name)s is not known.",
-                                  event=event, name=name)
-            return self.env._("%(event)s is for ages %(min)s to %(max)s; %(name)s will be %(age)s on %(date)s.",
-                              event=event, min=details["min"] or 0, max=details["max"] or "-", name=name,
-                              age=details["age"], date=format_date(self.env, self._youth_first_day()))
-        return self.env._("%(event)s is not open to the pupils of %(school)s.",
-                          event=event, school=member.school_id.name)
+                return self.env._(
+                    "%(event)s has an age limit and the birth date of %(name)s is not known.", event=event, name=name
+                )
+            return self.env._(
+                "%(event)s is for ages %(min)s to %(max)s; %(name)s will be %(age)s on %(date)s.",
+                event=event,
+                min=details["min"] or 0,
+                max=details["max"] or "-",
+                name=name,
+                age=details["age"],
+                date=format_date(self.env, self._youth_first_day()),
+            )
+        return self.env._(
+            "%(event)s is not open to the pupils of %(school)s.", event=event, school=member.school_id.name
+        )
 
     def _youth_register(self, member, booker_partner=None):
         """Register ``member`` for the event: a seat if one is free, else the end of the waitlist.
@@ -418,18 +557,31 @@ class EventEvent(models.Model):
         if reason:
             raise UserError(reason)
         Registration = self.env["event.registration"]
-        cancelled = Registration.sudo().with_context(active_test=False).search([
-            ("event_id", "=", self.id), ("youth_member_id", "=", member.id), ("state", "=", "cancel"),
-        ], limit=1)
+        cancelled = (
+            Registration.sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("event_id", "=", self.id),
+                    ("youth_member_id", "=", member.id),
+                    ("state", "=", "cancel"),
+                ],
+                limit=1,
+            )
+        )
         booker = booker_partner or self.env.user.partner_id
         if cancelled:
             registration = cancelled.with_env(self.env)
             registration.write(dict(Registration._youth_attendee_values(member), partner_id=booker.id, active=True))
             registration._youth_take_seat()
             return registration
-        return Registration.create({
-            "event_id": self.id, "youth_member_id": member.id, "partner_id": booker.id,
-        })
+        return Registration.create(
+            {
+                "event_id": self.id,
+                "youth_member_id": member.id,
+                "partner_id": booker.id,
+            }
+        )
 
     def _youth_promote_waitlist(self):
         """Give the free seats of the events to the first in line, and tell their families."""
@@ -438,7 +590,8 @@ class EventEvent(models.Model):
             return self.env["event.registration"]
         Registration = self.env["event.registration"].sudo()
         waiting = Registration.search(
-            [("event_id", "in", events.ids), ("state", "=", "waitlist")], order="event_id, waitlist_position, id")
+            [("event_id", "in", events.ids), ("state", "=", "waitlist")], order="event_id, waitlist_position, id"
+        )
         if not waiting:
             return Registration
         events = waiting.event_id
@@ -461,8 +614,7 @@ class EventEvent(models.Model):
         waiting = Registration.search([("event_id", "in", self.ids), ("state", "=", "waitlist")])
         for event in waiting.event_id:
             line = waiting.filtered(lambda r, event=event: r.event_id == event)
-            positions = event_rules.waitlist_positions(
-                [(reg.id, reg.waitlist_position, reg.id) for reg in line])
+            positions = event_rules.waitlist_positions([(reg.id, reg.waitlist_position, reg.id) for reg in line])
             for reg in line:
                 if reg.waitlist_position != positions[reg.id]:
                     reg.waitlist_position = positions[reg.id]

@@ -20,20 +20,30 @@ class EventRegistration(models.Model):
 
     # the child is the attendee; partner_id keeps Odoo's meaning: who booked (a parent, or staff)
     youth_member_id = fields.Many2one(
-        "youth.member", string="Pupil", index=True, ondelete="restrict", tracking=True,
+        "youth.member",
+        string="Pupil",
+        index=True,
+        ondelete="restrict",
+        tracking=True,
         help="The member who attends; the registration's name, email and phone are theirs.",
     )
     member_school_id = fields.Many2one(
-        related="youth_member_id.school_id", store=True, index=True, string="Pupil's school")
+        related="youth_member_id.school_id", store=True, index=True, string="Pupil's school"
+    )
     member_district_id = fields.Many2one(
-        related="youth_member_id.district_id", store=True, index=True, string="Pupil's district")
+        related="youth_member_id.district_id", store=True, index=True, string="Pupil's district"
+    )
     youth_level = fields.Selection(related="event_id.youth_level")
     # seats and waitlist
     state = fields.Selection(
-        selection_add=[("waitlist", "Waitlisted"), ("open",)], ondelete={"waitlist": "set draft"},
+        selection_add=[("waitlist", "Waitlisted"), ("open",)],
+        ondelete={"waitlist": "set draft"},
     )
     waitlist_position = fields.Integer(
-        "Place in line", readonly=True, copy=False, aggregator=False,
+        "Place in line",
+        readonly=True,
+        copy=False,
+        aggregator=False,
         help="Position on the waitlist: the first in line gets the next free seat.",
     )
     # attendance and result
@@ -41,7 +51,9 @@ class EventRegistration(models.Model):
     days_present = fields.Integer("Days present", compute="_compute_attendance_counts")
     days_total = fields.Integer("Days", compute="_compute_attendance_counts")
     is_no_show = fields.Boolean(
-        "No-show", compute="_compute_is_no_show", search="_search_is_no_show",
+        "No-show",
+        compute="_compute_is_no_show",
+        search="_search_is_no_show",
         help="Had a seat at an event that is over and came on none of its days.",
     )
     result = fields.Selection(RESULTS, tracking=True)
@@ -50,8 +62,7 @@ class EventRegistration(models.Model):
     youth_mail_lang = fields.Char(compute="_compute_youth_mail_recipients")
 
     _sql_constraints = [
-        ("event_member_uniq", "unique(event_id, youth_member_id)",
-         "A pupil can be registered only once for an event."),
+        ("event_member_uniq", "unique(event_id, youth_member_id)", "A pupil can be registered only once for an event."),
     ]
 
     # ------------------------------------------------------------------ computes
@@ -59,15 +70,19 @@ class EventRegistration(models.Model):
     def _compute_attendance_counts(self):
         Attendance = self.env["youth.event.attendance"].sudo()
         total = dict(Attendance._read_group([("registration_id", "in", self.ids)], ["registration_id"], ["__count"]))
-        present = dict(Attendance._read_group(
-            [("registration_id", "in", self.ids), ("present", "=", True)], ["registration_id"], ["__count"]))
+        present = dict(
+            Attendance._read_group(
+                [("registration_id", "in", self.ids), ("present", "=", True)], ["registration_id"], ["__count"]
+            )
+        )
         for registration in self:
             registration.days_total = total.get(registration._origin, 0)
             registration.days_present = present.get(registration._origin, 0)
 
     def _no_show_domain(self):
         return [
-            ("state", "=", "open"), ("event_id.date_end", "<", fields.Datetime.now()),
+            ("state", "=", "open"),
+            ("event_id.date_end", "<", fields.Datetime.now()),
             ("attendance_ids", "not any", [("present", "=", True)]),
         ]
 
@@ -76,7 +91,8 @@ class EventRegistration(models.Model):
         now = fields.Datetime.now()
         for registration in self:
             registration.is_no_show = (
-                registration.state == "open" and registration.event_id.date_end
+                registration.state == "open"
+                and registration.event_id.date_end
                 and registration.event_id.date_end < now
                 and not any(registration.attendance_ids.mapped("present"))
             )
@@ -92,8 +108,9 @@ class EventRegistration(models.Model):
         for registration in self:
             partners = registration._youth_family()
             registration.youth_partner_to = ",".join(str(pid) for pid in partners.ids)
-            registration.youth_mail_lang = (partners[:1].lang or registration.event_id.lang
-                                            or registration.sudo().youth_member_id.lang or False)
+            registration.youth_mail_lang = (
+                partners[:1].lang or registration.event_id.lang or registration.sudo().youth_member_id.lang or False
+            )
 
     def _youth_family(self):
         """Who hears about the registration: the parent who booked, the child's legal
@@ -112,10 +129,13 @@ class EventRegistration(models.Model):
     def _check_result(self):
         for registration in self:
             if registration.result and registration.state != "done":
-                raise ValidationError(self.env._(
-                    "%(name)s did not attend %(event)s: only those who came get a result.",
-                    name=registration.name, event=registration.event_id.name,
-                ))
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s did not attend %(event)s: only those who came get a result.",
+                        name=registration.name,
+                        event=registration.event_id.name,
+                    )
+                )
 
     @api.onchange("youth_member_id")
     def _onchange_youth_member_id(self):
@@ -125,8 +145,11 @@ class EventRegistration(models.Model):
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
     def create(self, vals_list):
-        members = self.env["youth.member"].sudo().browse(
-            [vals["youth_member_id"] for vals in vals_list if vals.get("youth_member_id")])
+        members = (
+            self.env["youth.member"]
+            .sudo()
+            .browse([vals["youth_member_id"] for vals in vals_list if vals.get("youth_member_id")])
+        )
         for vals in vals_list:
             if vals.get("youth_member_id"):
                 for fname, value in self._youth_attendee_values(members.browse(vals["youth_member_id"])).items():
@@ -170,9 +193,13 @@ class EventRegistration(models.Model):
     def write(self, vals):
         moving = self.browse()
         if not self.env.context.get("youth_seat_checked") and {"state", "active"} & set(vals):
-            moving = self.filtered(lambda r: r.event_id.youth_level and (
-                r._youth_seated_after(vals) != (r.state in SEATED and r.active)
-                or ("state" in vals and (r.state == "waitlist") != (vals["state"] == "waitlist"))))
+            moving = self.filtered(
+                lambda r: r.event_id.youth_level
+                and (
+                    r._youth_seated_after(vals) != (r.state in SEATED and r.active)
+                    or ("state" in vals and (r.state == "waitlist") != (vals["state"] == "waitlist"))
+                )
+            )
         if not moving:
             res = super().write(vals)
             if vals.get("state") in SEATED or vals.get("active"):
@@ -200,8 +227,9 @@ class EventRegistration(models.Model):
         if "active" in vals:
             # Odoo checks the seats on a change of state, not of active (as its toggle_active says)
             self.filtered(lambda r: r.state in SEATED and r.active).event_id._check_seats_availability()
-        freed = self.filtered(lambda r: before[r.id][0] in SEATED and before[r.id][1]
-                              and (r.state not in SEATED or not r.active))
+        freed = self.filtered(
+            lambda r: before[r.id][0] in SEATED and before[r.id][1] and (r.state not in SEATED or not r.active)
+        )
         left_line = self.filtered(lambda r: before[r.id][0] == "waitlist" and r.state != "waitlist")
         seated = self.filtered(lambda r: r.state in SEATED and r.active)
         seated._youth_sync_attendance_days()
@@ -328,7 +356,8 @@ class EventRegistration(models.Model):
                 if (registration.id, day) not in have:
                     to_create.append({"registration_id": registration.id, "day": day})
         stale = existing.filtered(
-            lambda line: line.day not in days_by_event[line.registration_id.event_id.id] and not line.present)
+            lambda line: line.day not in days_by_event[line.registration_id.event_id.id] and not line.present
+        )
         stale.unlink()
         if to_create:
             Attendance.create(to_create)
@@ -336,7 +365,8 @@ class EventRegistration(models.Model):
     def _youth_admit(self, day=None):
         """Pupils who attend an admission ceremony become active members from that day."""
         for registration in self.sudo().filtered(
-                lambda r: r.event_id.is_admission_ceremony and r.youth_member_id.status == "applicant"):
+            lambda r: r.event_id.is_admission_ceremony and r.youth_member_id.status == "applicant"
+        ):
             event = registration.event_id
             present = registration.attendance_ids.filtered("present").mapped("day")
             if day:
@@ -361,15 +391,22 @@ class EventRegistration(models.Model):
         day = fields.Date.to_date(day)
         for registration in self:
             if registration.state not in SEATED:
-                raise UserError(self.env._(
-                    "%(name)s has no seat at %(event)s (%(state)s): attendance is kept for seated pupils only.",
-                    name=registration.name, event=registration.event_id.name,
-                    state=dict(self._fields["state"]._description_selection(self.env))[registration.state],
-                ))
+                raise UserError(
+                    self.env._(
+                        "%(name)s has no seat at %(event)s (%(state)s): attendance is kept for seated pupils only.",
+                        name=registration.name,
+                        event=registration.event_id.name,
+                        state=dict(self._fields["state"]._description_selection(self.env))[registration.state],
+                    )
+                )
             if day not in registration.event_id._youth_days():
-                raise UserError(self.env._(
-                    "%(event)s does not run on %(day)s.", event=registration.event_id.name, day=day,
-                ))
+                raise UserError(
+                    self.env._(
+                        "%(event)s does not run on %(day)s.",
+                        event=registration.event_id.name,
+                        day=day,
+                    )
+                )
         self._youth_sync_attendance_days()
         lines = Attendance.search([("registration_id", "in", self.ids), ("day", "=", day)])
         lines.write({"present": present})
@@ -392,8 +429,11 @@ class EventRegistration(models.Model):
         waitlist mail tells the family, and the promotion mail will confirm the seat."""
         if not self:
             return
-        schedulers = self.env["event.mail"].sudo().search(
-            [("event_id", "in", self.event_id.ids), ("interval_type", "=", "after_sub")])
+        schedulers = (
+            self.env["event.mail"]
+            .sudo()
+            .search([("event_id", "in", self.event_id.ids), ("interval_type", "=", "after_sub")])
+        )
         for scheduler in schedulers:
             registrations = self.filtered(lambda r, event=scheduler.event_id: r.event_id == event)
             scheduler._create_missing_mail_registrations(registrations).mail_sent = True

@@ -12,17 +12,30 @@ class ResPartner(models.Model):
 
     # organizations: schools and partner organizations
     youth_org_type_id = fields.Many2one(
-        "youth.organization.type", string="Organization type", index=True, ondelete="restrict",
+        "youth.organization.type",
+        string="Organization type",
+        index=True,
+        ondelete="restrict",
     )
     is_youth_school = fields.Boolean(
-        "Is a school", related="youth_org_type_id.is_school", store=True, index=True,
+        "Is a school",
+        related="youth_org_type_id.is_school",
+        store=True,
+        index=True,
     )
     youth_district_id = fields.Many2one(
-        "youth.district", string="District", index=True, ondelete="restrict",
+        "youth.district",
+        string="District",
+        index=True,
+        ondelete="restrict",
         help="District or city of regional significance the organization belongs to.",
     )
     youth_user_ids = fields.Many2many(
-        "res.users", "youth_school_res_users_rel", "school_id", "user_id", string="School leaders",
+        "res.users",
+        "youth_school_res_users_rel",
+        "school_id",
+        "user_id",
+        string="School leaders",
     )
     youth_pupil_ids = fields.One2many("youth.member", "school_id", string="Pupils", groups=STAFF)
     youth_unit_ids = fields.One2many("youth.unit", "school_id", string="Units", groups=STAFF)
@@ -30,7 +43,10 @@ class ResPartner(models.Model):
     # people: the movement record of a pupil, the children of a parent
     youth_member_ids = fields.One2many("youth.member", "partner_id", string="Member record", groups=STAFF)
     youth_child_link_ids = fields.One2many(
-        "youth.guardian.link", "guardian_id", string="Children in care", groups=STAFF,
+        "youth.guardian.link",
+        "guardian_id",
+        string="Children in care",
+        groups=STAFF,
     )
     youth_child_count = fields.Integer("Children", compute="_compute_youth_child_count", groups=STAFF)
 
@@ -48,27 +64,40 @@ class ResPartner(models.Model):
         password reset. The family changes its own e-mail in the portal."""
         if self.env.user.has_group("base.group_erp_manager"):
             return
-        others = self.sudo().with_context(active_test=False).user_ids.filtered(
-            lambda user: user.share and user != self.env.user)
+        others = (
+            self.sudo()
+            .with_context(active_test=False)
+            .user_ids.filtered(lambda user: user.share and user != self.env.user)
+        )
         if others:
-            raise AccessError(self.env._(
-                "The e-mail of %(person)s is their portal login: only they can change it, in the portal.",
-                person=others[0].partner_id.name,
-            ))
+            raise AccessError(
+                self.env._(
+                    "The e-mail of %(person)s is their portal login: only they can change it, in the portal.",
+                    person=others[0].partner_id.name,
+                )
+            )
 
     @api.depends("youth_pupil_ids.status")
     def _compute_youth_pupil_count(self):
-        counts = dict(self.env["youth.member"]._read_group(
-            [("school_id", "in", self.ids), ("status", "=", "active")], ["school_id"], ["__count"],
-        ))
+        counts = dict(
+            self.env["youth.member"]._read_group(
+                [("school_id", "in", self.ids), ("status", "=", "active")],
+                ["school_id"],
+                ["__count"],
+            )
+        )
         for partner in self:
             partner.youth_pupil_count = counts.get(partner, 0)
 
     @api.depends("youth_child_link_ids")
     def _compute_youth_child_count(self):
-        counts = dict(self.env["youth.guardian.link"]._read_group(
-            [("guardian_id", "in", self.ids)], ["guardian_id"], ["__count"],
-        ))
+        counts = dict(
+            self.env["youth.guardian.link"]._read_group(
+                [("guardian_id", "in", self.ids)],
+                ["guardian_id"],
+                ["__count"],
+            )
+        )
         for partner in self:
             partner.youth_child_count = counts.get(partner, 0)
 

@@ -9,13 +9,20 @@ class ResUsers(models.Model):
 
     # the scope a coordinator or a school leader covers; record rules read these
     youth_district_ids = fields.Many2many(
-        "youth.district", "youth_district_res_users_rel", "user_id", "district_id",
+        "youth.district",
+        "youth_district_res_users_rel",
+        "user_id",
+        "district_id",
         string="Covered districts",
         help="District coordinators see the members, schools and units of these districts.",
     )
     youth_school_ids = fields.Many2many(
-        "res.partner", "youth_school_res_users_rel", "user_id", "school_id",
-        string="Covered schools", domain=[("is_youth_school", "=", True)],
+        "res.partner",
+        "youth_school_res_users_rel",
+        "user_id",
+        "school_id",
+        string="Covered schools",
+        domain=[("is_youth_school", "=", True)],
         help="School leaders see the members and units of these schools.",
     )
 

@@ -10,7 +10,11 @@ class YouthConsent(models.Model):
 
     member_id = fields.Many2one("youth.member", string="Child", required=True, index=True, ondelete="cascade")
     guardian_id = fields.Many2one(
-        "res.partner", string="Given by", required=True, index=True, ondelete="restrict",
+        "res.partner",
+        string="Given by",
+        required=True,
+        index=True,
+        ondelete="restrict",
         help="The parent or legal representative who gave the consent.",
     )
     type_id = fields.Many2one("youth.consent.type", string="Consent", required=True, ondelete="restrict")
@@ -18,11 +22,15 @@ class YouthConsent(models.Model):
     date_given = fields.Date("Given on", required=True, default=fields.Date.context_today, tracking=True)
     channel = fields.Selection(
         [("paper", "Signed paper"), ("portal", "Portal"), ("email", "E-mail"), ("in_person", "In person")],
-        required=True, default="paper",
+        required=True,
+        default="paper",
     )
     withdrawn_date = fields.Date("Withdrawn on", tracking=True, copy=False)
     state = fields.Selection(
-        [("given", "Given"), ("withdrawn", "Withdrawn")], compute="_compute_state", store=True, index=True,
+        [("given", "Given"), ("withdrawn", "Withdrawn")],
+        compute="_compute_state",
+        store=True,
+        index=True,
     )
     school_id = fields.Many2one(related="member_id.school_id", store=True, index=True)
     district_id = fields.Many2one(related="member_id.district_id", store=True, index=True)
@@ -42,10 +50,13 @@ class YouthConsent(models.Model):
         for consent in self:
             links = consent.member_id.guardian_link_ids.filtered(lambda link: link.is_legal_representative)
             if consent.guardian_id not in links.guardian_id:
-                raise ValidationError(self.env._(
-                    "%(person)s is not a legal representative of %(child)s and cannot give consent for them.",
-                    person=consent.guardian_id.name, child=consent.member_id.name,
-                ))
+                raise ValidationError(
+                    self.env._(
+                        "%(person)s is not a legal representative of %(child)s and cannot give consent for them.",
+                        person=consent.guardian_id.name,
+                        child=consent.member_id.name,
+                    )
+                )
 
     @api.constrains("date_given", "withdrawn_date")
     def _check_dates(self):

@@ -10,7 +10,8 @@ class YouthConsentType(models.Model):
     code = fields.Char(required=True)
     sequence = fields.Integer(default=10)
     is_required = fields.Boolean(
-        "Required", help="A child cannot be an active member without this consent from a representative.",
+        "Required",
+        help="A child cannot be an active member without this consent from a representative.",
     )
     version = fields.Char(required=True, default="1", help="Version of the text people currently accept.")
     text = fields.Html(translate=True, sanitize=True, help="The text a parent reads before consenting.")

@@ -13,37 +13,61 @@ class YouthCouncil(models.Model):
     # identity and place
     name = fields.Char(required=True, tracking=True)
     level = fields.Selection(
-        [("region", "Regional"), ("district", "District or city")], required=True, default="district", tracking=True,
+        [("region", "Regional"), ("district", "District or city")],
+        required=True,
+        default="district",
+        tracking=True,
     )
     state_id = fields.Many2one(
-        "res.country.state", string="Region", required=True, ondelete="restrict", index=True,
-        compute="_compute_state_id", store=True, readonly=False, precompute=True,
+        "res.country.state",
+        string="Region",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        compute="_compute_state_id",
+        store=True,
+        readonly=False,
+        precompute=True,
         domain="[('country_id.code', '=', 'KZ')]",
     )
     district_id = fields.Many2one(
-        "youth.district", string="District or city", ondelete="restrict", index=True, tracking=True,
+        "youth.district",
+        string="District or city",
+        ondelete="restrict",
+        index=True,
+        tracking=True,
         help="The district or city whose council this is; empty for the regional council.",
     )
     organization_id = fields.Many2one(
-        "res.partner", string="Organization", domain=[("is_company", "=", True)],
+        "res.partner",
+        string="Organization",
+        domain=[("is_company", "=", True)],
         help="The organization that keeps the council, e.g. the regional education department.",
     )
     active = fields.Boolean(default=True)
     # quorum and follow-up
     quorum_rule = fields.Selection(
         [("percent", "Share of the voting members"), ("count", "Minimum number of voting members")],
-        string="Quorum rule", required=True, default="percent",
+        string="Quorum rule",
+        required=True,
+        default="percent",
     )
     quorum_value = fields.Float(
-        "Quorum threshold", required=True, default=50.0,
+        "Quorum threshold",
+        required=True,
+        default=50.0,
         help="Percent of the voting members (rounded up) or a head count, depending on the rule.",
     )
     secretary_user_id = fields.Many2one(
-        "res.users", string="Secretary (user)", tracking=True, domain=[("share", "=", False)],
+        "res.users",
+        string="Secretary (user)",
+        tracking=True,
+        domain=[("share", "=", False)],
         help="Keeps the minutes and hears of overdue decisions.",
     )
     reminder_days = fields.Integer(
-        "Remind before deadline (days)", default=3,
+        "Remind before deadline (days)",
+        default=3,
         help="The responsible are reminded this many days before a decision's deadline.",
     )
     # people and meetings
@@ -62,10 +86,14 @@ class YouthCouncil(models.Model):
 
     @api.depends("member_ids.role", "member_ids.date_from", "member_ids.date_to")
     def _compute_counts(self):
-        meetings = dict(self.env["youth.council.meeting"]._read_group(
-            [("council_id", "in", self.ids)], ["council_id"], ["__count"]))
-        decisions = dict(self.env["youth.council.decision"]._read_group(
-            [("council_id", "in", self.ids), ("state", "in", ("open", "in_progress"))], ["council_id"], ["__count"]))
+        meetings = dict(
+            self.env["youth.council.meeting"]._read_group([("council_id", "in", self.ids)], ["council_id"], ["__count"])
+        )
+        decisions = dict(
+            self.env["youth.council.decision"]._read_group(
+                [("council_id", "in", self.ids), ("state", "in", ("open", "in_progress"))], ["council_id"], ["__count"]
+            )
+        )
         today = fields.Date.context_today(self)
         for council in self:
             council.voting_member_count = len(council._voting_members(today))
@@ -84,9 +112,12 @@ class YouthCouncil(models.Model):
     def _check_quorum(self):
         for council in self:
             if council.quorum_value <= 0 or (council.quorum_rule == "percent" and council.quorum_value > 100):
-                raise ValidationError(self.env._(
-                    "The quorum of %(council)s must be a share between 0 and 100 percent or a positive count.",
-                    council=council.name))
+                raise ValidationError(
+                    self.env._(
+                        "The quorum of %(council)s must be a share between 0 and 100 percent or a positive count.",
+                        council=council.name,
+                    )
+                )
 
     def _voting_members(self, day):
         """The members who count for the quorum on a day: voting roles, within their term."""

@@ -7,17 +7,23 @@ class YouthCouncilAgendaItem(models.Model):
     _description = "Agenda item of a council meeting"
     _order = "meeting_id, sequence, id"
 
-    meeting_id = fields.Many2one("youth.council.meeting", string="Meeting", required=True, ondelete="cascade",
-                                 index=True)
+    meeting_id = fields.Many2one(
+        "youth.council.meeting", string="Meeting", required=True, ondelete="cascade", index=True
+    )
     meeting_state = fields.Selection(related="meeting_id.state", string="Meeting status")
     sequence = fields.Integer(default=10)
     number = fields.Integer(compute="_compute_number", help="The item's place on the agenda: 1, 2, 3...")
     kind = fields.Selection(
-        [("regular", "Regular item"), ("control", "Control of execution")], required=True, default="regular",
+        [("regular", "Regular item"), ("control", "Control of execution")],
+        required=True,
+        default="regular",
     )
     title = fields.Char(required=True)
-    name = fields.Char("Item", compute="_compute_name",
-                       help="The title, or the customary label of the control item in the user's language.")
+    name = fields.Char(
+        "Item",
+        compute="_compute_name",
+        help="The title, or the customary label of the control item in the user's language.",
+    )
     presenter_id = fields.Many2one("res.partner", string="Presenter")
     duration = fields.Float(help="Planned time, in hours.")
     notes = fields.Text()
@@ -27,8 +33,12 @@ class YouthCouncilAgendaItem(models.Model):
     decided = fields.Html(help="What the meeting decided on the item, in the words of the minutes.")
     decision_ids = fields.One2many("youth.council.decision", "agenda_item_id", string="Decisions")
     control_decision_ids = fields.Many2many(
-        "youth.council.decision", "youth_council_agenda_item_control_rel", "item_id", "decision_id",
-        string="Decisions under control", help="Earlier decisions still to execute, heard under this item.",
+        "youth.council.decision",
+        "youth_council_agenda_item_control_rel",
+        "item_id",
+        "decision_id",
+        string="Decisions under control",
+        help="Earlier decisions still to execute, heard under this item.",
     )
 
     @api.depends("meeting_id.agenda_item_ids.sequence")

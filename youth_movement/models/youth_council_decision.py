@@ -10,8 +10,16 @@ from ..tools import quorum
 
 OPEN = ("open", "in_progress")
 # what the approval of the minutes freezes on a decision; its follow-up stays open
-LOCKED_FIELDS = {"text", "meeting_id", "agenda_item_id", "sequence", "partner_ids", "district_ids", "deadline",
-                 "council_id"}
+LOCKED_FIELDS = {
+    "text",
+    "meeting_id",
+    "agenda_item_id",
+    "sequence",
+    "partner_ids",
+    "district_ids",
+    "deadline",
+    "council_id",
+}
 
 
 class YouthCouncilDecision(models.Model):
@@ -23,34 +31,68 @@ class YouthCouncilDecision(models.Model):
 
     # where it was adopted
     meeting_id = fields.Many2one("youth.council.meeting", string="Meeting", index=True, ondelete="restrict")
-    agenda_item_id = fields.Many2one("youth.council.agenda.item", string="Agenda item", index=True,
-                                     ondelete="set null", domain="[('meeting_id', '=', meeting_id)]")
-    council_id = fields.Many2one("youth.council", string="Council", compute="_compute_council_id", store=True,
-                                 readonly=False, required=True, precompute=True, index=True, ondelete="restrict")
-    council_district_id = fields.Many2one("youth.district", related="council_id.district_id", store=True,
-                                          string="District of the council", index=True)
+    agenda_item_id = fields.Many2one(
+        "youth.council.agenda.item",
+        string="Agenda item",
+        index=True,
+        ondelete="set null",
+        domain="[('meeting_id', '=', meeting_id)]",
+    )
+    council_id = fields.Many2one(
+        "youth.council",
+        string="Council",
+        compute="_compute_council_id",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+        index=True,
+        ondelete="restrict",
+    )
+    council_district_id = fields.Many2one(
+        "youth.district", related="council_id.district_id", store=True, string="District of the council", index=True
+    )
     sequence = fields.Integer(default=10)
     number = fields.Char(compute="_compute_number", help="Agenda item, then rank within the item: 1.2")
     text = fields.Text("Decision", required=True, tracking=True)
     # who executes it and by when
     partner_ids = fields.Many2many(
-        "res.partner", "youth_council_decision_partner_rel", "decision_id", "partner_id",
-        string="Responsible", help="People or organizations who execute the decision.",
+        "res.partner",
+        "youth_council_decision_partner_rel",
+        "decision_id",
+        "partner_id",
+        string="Responsible",
+        help="People or organizations who execute the decision.",
     )
     district_ids = fields.Many2many(
-        "youth.district", "youth_council_decision_district_rel", "decision_id", "district_id",
-        string="Responsible districts", help="A district or city as a whole: its coordinators execute it.",
+        "youth.district",
+        "youth_council_decision_district_rel",
+        "decision_id",
+        "district_id",
+        string="Responsible districts",
+        help="A district or city as a whole: its coordinators execute it.",
     )
     user_ids = fields.Many2many(
-        "res.users", "youth_council_decision_user_rel", "decision_id", "user_id",
-        string="Responsible users", compute="_compute_user_ids", store=True, readonly=False,
+        "res.users",
+        "youth_council_decision_user_rel",
+        "decision_id",
+        "user_id",
+        string="Responsible users",
+        compute="_compute_user_ids",
+        store=True,
+        readonly=False,
         domain=[("share", "=", False)],
         help="Get an activity with the deadline, reminders, and may report progress.",
     )
     deadline = fields.Date(tracking=True, index=True)
     state = fields.Selection(
         [("open", "Open"), ("in_progress", "In progress"), ("done", "Done"), ("cancelled", "Cancelled")],
-        string="Status", default="open", required=True, tracking=True, index=True, copy=False,
+        string="Status",
+        default="open",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
     )
     is_overdue = fields.Boolean("Overdue", compute="_compute_is_overdue", search="_search_is_overdue")
     adopted = fields.Boolean(compute="_compute_adopted", help="Adopted at a held meeting, or sent down.")
@@ -60,20 +102,28 @@ class YouthCouncilDecision(models.Model):
     reminder_sent = fields.Boolean(copy=False, readonly=True)
     overdue_notified = fields.Boolean(copy=False, readonly=True)
     # the cascade to the district councils
-    parent_id = fields.Many2one("youth.council.decision", string="Sent down from", index=True, ondelete="set null",
-                                readonly=True)
+    parent_id = fields.Many2one(
+        "youth.council.decision", string="Sent down from", index=True, ondelete="set null", readonly=True
+    )
     child_ids = fields.One2many("youth.council.decision", "parent_id", string="Sent down to")
     child_count = fields.Integer("District decisions", compute="_compute_child_counts")
     child_done_count = fields.Integer("Districts done", compute="_compute_child_counts")
     # what carries it out
     plan_line_ids = fields.Many2many(
-        "youth.work.plan.line", "youth_work_plan_line_decision_rel", "decision_id", "line_id",
-        string="Work plan lines", groups=STAFF,
+        "youth.work.plan.line",
+        "youth_work_plan_line_decision_rel",
+        "decision_id",
+        "line_id",
+        string="Work plan lines",
+        groups=STAFF,
     )
     event_ids = fields.One2many("event.event", "decision_id", string="Events carrying it out")
     event_count = fields.Integer("Events", compute="_compute_reach", groups=STAFF)
-    pupils_reached = fields.Integer(compute="_compute_reach", groups=STAFF,
-                                    help="Distinct pupils reached by the events that carry out the decision.")
+    pupils_reached = fields.Integer(
+        compute="_compute_reach",
+        groups=STAFF,
+        help="Distinct pupils reached by the events that carry out the decision.",
+    )
 
     @api.depends("meeting_id")
     def _compute_council_id(self):
@@ -87,7 +137,8 @@ class YouthCouncilDecision(models.Model):
                 decision.number = False
                 continue
             siblings = decision.meeting_id.decision_ids.filtered(
-                lambda d, item=decision.agenda_item_id: d.agenda_item_id == item)
+                lambda d, item=decision.agenda_item_id: d.agenda_item_id == item
+            )
             ordered = siblings.sorted(lambda d: (d.sequence, d.id or 0))
             rank = list(ordered).index(decision) + 1 if decision in ordered else len(ordered) + 1
             decision.number = quorum.decision_number(decision.agenda_item_id.number, rank)
@@ -115,15 +166,19 @@ class YouthCouncilDecision(models.Model):
             decision.adopted = not decision.meeting_id or decision.meeting_id.state in ("held", "approved")
 
     def _compute_progress_count(self):
-        counts = dict(self.env["youth.council.decision.progress"]._read_group(
-            [("decision_id", "in", self.ids)], ["decision_id"], ["__count"]))
+        counts = dict(
+            self.env["youth.council.decision.progress"]._read_group(
+                [("decision_id", "in", self.ids)], ["decision_id"], ["__count"]
+            )
+        )
         for decision in self:
             decision.progress_count = counts.get(decision, 0)
 
     @api.depends("child_ids.state")
     def _compute_child_counts(self):
         groups = self.env["youth.council.decision"]._read_group(
-            [("parent_id", "in", self.ids)], ["parent_id", "state"], ["__count"])
+            [("parent_id", "in", self.ids)], ["parent_id", "state"], ["__count"]
+        )
         total, done = {}, {}
         for parent, state, count in groups:
             total[parent] = total.get(parent, 0) + count
@@ -159,8 +214,11 @@ class YouthCouncilDecision(models.Model):
             vals.update(date_done=False)
         if "deadline" in vals:
             vals.update(reminder_sent=False, overdue_notified=False)
-        before = {decision: decision.user_ids for decision in self} if "user_ids" in vals or "partner_ids" in vals \
-            or "district_ids" in vals else {}
+        before = (
+            {decision: decision.user_ids for decision in self}
+            if "user_ids" in vals or "partner_ids" in vals or "district_ids" in vals
+            else {}
+        )
         res = super().write(vals)
         if "state" in vals:
             self.filtered(lambda d: d.state not in OPEN)._youth_close_activities()
@@ -186,7 +244,11 @@ class YouthCouncilDecision(models.Model):
             text = (decision.text or "").strip().splitlines()[0][:60] if decision.text else ""
             if decision.meeting_id:
                 decision.display_name = "%s %s, %s: %s" % (
-                    self.env._("No."), decision.meeting_id.name, decision.number, text)
+                    self.env._("No."),
+                    decision.meeting_id.name,
+                    decision.number,
+                    text,
+                )
             else:
                 decision.display_name = text
 
@@ -231,14 +293,17 @@ class YouthCouncilDecision(models.Model):
             existing.filtered(lambda a, day=deadline: a.date_deadline != day).write({"date_deadline": deadline})
             for user in decision.user_ids - existing.user_id:
                 decision.activity_schedule(
-                    activity_type_id=activity_type.id, date_deadline=deadline, user_id=user.id,
+                    activity_type_id=activity_type.id,
+                    date_deadline=deadline,
+                    user_id=user.id,
                     summary=self.env._("Execute decision %(number)s", number=decision.display_name),
                 )
 
     def _youth_drop_activities(self, users):
         if users:
             self.activity_ids.filtered(
-                lambda a: a.activity_type_id == self._youth_activity_type() and a.user_id in users).unlink()
+                lambda a: a.activity_type_id == self._youth_activity_type() and a.user_id in users
+            ).unlink()
 
     def _youth_close_activities(self):
         activity_type = self._youth_activity_type()
@@ -254,10 +319,13 @@ class YouthCouncilDecision(models.Model):
         """Daily: remind the responsible before the deadline; tell the council secretary of overdue decisions."""
         today = fields.Date.context_today(self)
         adopted = ["|", ("meeting_id", "=", False), ("meeting_id.state", "in", ("held", "approved"))]
-        candidates = self.search([("state", "in", OPEN), ("deadline", "!=", False), ("reminder_sent", "=", False),
-                                  ("deadline", ">=", today)] + adopted)
+        candidates = self.search(
+            [("state", "in", OPEN), ("deadline", "!=", False), ("reminder_sent", "=", False), ("deadline", ">=", today)]
+            + adopted
+        )
         due = candidates.filtered(
-            lambda d: d.deadline - datetime.timedelta(days=max(d.council_id.reminder_days, 0)) <= today)
+            lambda d: d.deadline - datetime.timedelta(days=max(d.council_id.reminder_days, 0)) <= today
+        )
         due._youth_send_reminder()
         overdue = self.search([("is_overdue", "=", True), ("overdue_notified", "=", False)] + adopted)
         overdue._youth_notify_overdue()
@@ -269,8 +337,7 @@ class YouthCouncilDecision(models.Model):
         template = self.env.ref("youth_movement.mail_template_decision_reminder")
         for decision in self:
             recipients = decision.user_ids.partner_id | decision.partner_ids.filtered("email")
-            decision.message_post_with_source(
-                template, subtype_xmlid="mail.mt_comment", partner_ids=recipients.ids)
+            decision.message_post_with_source(template, subtype_xmlid="mail.mt_comment", partner_ids=recipients.ids)
         self.write({"reminder_sent": True})
 
     def _youth_notify_overdue(self):
@@ -279,11 +346,11 @@ class YouthCouncilDecision(models.Model):
         for decision in self:
             secretary = decision.council_id.secretary_user_id
             recipients = secretary.partner_id | decision.user_ids.partner_id
-            decision.message_post_with_source(
-                template, subtype_xmlid="mail.mt_comment", partner_ids=recipients.ids)
+            decision.message_post_with_source(template, subtype_xmlid="mail.mt_comment", partner_ids=recipients.ids)
             if secretary:
                 decision.activity_schedule(
-                    activity_type_id=activity_type.id, user_id=secretary.id,
+                    activity_type_id=activity_type.id,
+                    user_id=secretary.id,
                     date_deadline=fields.Date.context_today(decision),
                     summary=self.env._("Decision %(number)s is overdue", number=decision.display_name),
                 )
@@ -291,10 +358,12 @@ class YouthCouncilDecision(models.Model):
 
     # ------------------------------------------------------------------ the events that carry it out
     def _youth_events_domain(self):
-        return expression.OR([
-            [("decision_id", "in", self.ids)],
-            [("plan_line_id", "in", self.plan_line_ids.ids)],
-        ])
+        return expression.OR(
+            [
+                [("decision_id", "in", self.ids)],
+                [("plan_line_id", "in", self.plan_line_ids.ids)],
+            ]
+        )
 
     def _youth_linked_events(self):
         """The events that carry out each decision, directly or through one of its plan lines:
@@ -331,14 +400,20 @@ class YouthCouncilDecision(models.Model):
             raise UserError(self.env._("Only a decision of the regional council is sent down to the districts."))
         already = self.child_ids.council_id
         text = self.text if not note else "%s\n\n%s" % (self.text, note)
-        children = self.create([{
-            "council_id": council.id,
-            "parent_id": self.id,
-            "text": text,
-            "deadline": deadline or self.deadline,
-            "district_ids": [Command.set(council.district_id.ids)],
-        } for council in councils - already])
+        children = self.create(
+            [
+                {
+                    "council_id": council.id,
+                    "parent_id": self.id,
+                    "text": text,
+                    "deadline": deadline or self.deadline,
+                    "district_ids": [Command.set(council.district_id.ids)],
+                }
+                for council in councils - already
+            ]
+        )
         if children:
-            self.message_post(body=self.env._("Sent down to %(councils)s.",
-                                              councils=", ".join(children.council_id.mapped("name"))))
+            self.message_post(
+                body=self.env._("Sent down to %(councils)s.", councils=", ".join(children.council_id.mapped("name")))
+            )
         return children

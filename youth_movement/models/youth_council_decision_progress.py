@@ -7,17 +7,20 @@ class YouthCouncilDecisionProgress(models.Model):
     _description = "Progress report on a council decision"
     _order = "date desc, id desc"
 
-    decision_id = fields.Many2one("youth.council.decision", string="Decision", required=True, ondelete="cascade",
-                                  index=True)
+    decision_id = fields.Many2one(
+        "youth.council.decision", string="Decision", required=True, ondelete="cascade", index=True
+    )
     council_id = fields.Many2one(related="decision_id.council_id", store=True, index=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
     text = fields.Text("Report", required=True)
     attachment_ids = fields.Many2many(
-        "ir.attachment", "youth_council_decision_progress_attachment_rel", "progress_id", "attachment_id",
+        "ir.attachment",
+        "youth_council_decision_progress_attachment_rel",
+        "progress_id",
+        "attachment_id",
         string="Files",
     )
-    author_id = fields.Many2one("res.users", string="Reported by", default=lambda self: self.env.user,
-                                readonly=True)
+    author_id = fields.Many2one("res.users", string="Reported by", default=lambda self: self.env.user, readonly=True)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -27,8 +30,9 @@ class YouthCouncilDecisionProgress(models.Model):
         started.sudo().write({"state": "in_progress"})
         for report in reports:
             report.decision_id.sudo().message_post(
-                body=self.env._("Progress reported by %(author)s: %(text)s", author=report.author_id.name,
-                                text=report.text),
+                body=self.env._(
+                    "Progress reported by %(author)s: %(text)s", author=report.author_id.name, text=report.text
+                ),
                 author_id=report.author_id.partner_id.id,
             )
         return reports

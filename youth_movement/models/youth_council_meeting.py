@@ -27,48 +27,66 @@ class YouthCouncilMeeting(models.Model):
     name = fields.Char("Number", readonly=True, copy=False, index=True)
     year = fields.Integer(readonly=True, copy=False, aggregator=False)
     sequence_number = fields.Integer("Rank in the year", readonly=True, copy=False, aggregator=False)
-    council_id = fields.Many2one("youth.council", string="Council", required=True, index=True, ondelete="restrict",
-                                 tracking=True)
+    council_id = fields.Many2one(
+        "youth.council", string="Council", required=True, index=True, ondelete="restrict", tracking=True
+    )
     council_level = fields.Selection(related="council_id.level", store=True, string="Level")
     district_id = fields.Many2one("youth.district", related="council_id.district_id", store=True, index=True)
     meeting_type = fields.Selection(
         [("regular", "Regular"), ("extended", "Extended"), ("extraordinary", "Extraordinary")],
-        string="Type", required=True, default="regular", tracking=True,
+        string="Type",
+        required=True,
+        default="regular",
+        tracking=True,
     )
     topic = fields.Char(required=True, tracking=True)
     # when and where
     start = fields.Datetime(required=True, tracking=True, default=lambda self: self._default_start())
-    stop = fields.Datetime("End", compute="_compute_stop", store=True, readonly=False, required=True,
-                           precompute=True)
-    date = fields.Date(compute="_compute_date", string="Date",
-                       help="The day of the meeting in the time zone of the region.")
+    stop = fields.Datetime("End", compute="_compute_stop", store=True, readonly=False, required=True, precompute=True)
+    date = fields.Date(
+        compute="_compute_date", string="Date", help="The day of the meeting in the time zone of the region."
+    )
     venue = fields.Char(tracking=True)
     cohost_ids = fields.Many2many(
-        "res.partner", "youth_council_meeting_cohost_rel", "meeting_id", "partner_id",
-        string="Co-hosting organizations", domain=[("is_company", "=", True)],
+        "res.partner",
+        "youth_council_meeting_cohost_rel",
+        "meeting_id",
+        "partner_id",
+        string="Co-hosting organizations",
+        domain=[("is_company", "=", True)],
     )
-    plan_line_id = fields.Many2one("youth.work.plan.line", string="Work plan line", index=True, groups=STAFF,
-                                   ondelete="set null")
+    plan_line_id = fields.Many2one(
+        "youth.work.plan.line", string="Work plan line", index=True, groups=STAFF, ondelete="set null"
+    )
     # content
     agenda_item_ids = fields.One2many("youth.council.agenda.item", "meeting_id", string="Agenda", copy=True)
     participant_ids = fields.One2many("youth.council.participant", "meeting_id", string="Participants")
     decision_ids = fields.One2many("youth.council.decision", "meeting_id", string="Decisions")
     decision_count = fields.Integer(compute="_compute_decision_count")
-    chair_id = fields.Many2one("res.partner", string="Chair", compute="_compute_officers", store=True,
-                               readonly=False)
-    secretary_id = fields.Many2one("res.partner", string="Secretary", compute="_compute_officers", store=True,
-                                   readonly=False)
+    chair_id = fields.Many2one("res.partner", string="Chair", compute="_compute_officers", store=True, readonly=False)
+    secretary_id = fields.Many2one(
+        "res.partner", string="Secretary", compute="_compute_officers", store=True, readonly=False
+    )
     minutes = fields.Html("Minutes: general part", help="What the meeting stated and adopted as a whole.")
-    protocol_lang = fields.Selection(PROTOCOL_LANGS, string="Language of the protocol", required=True,
-                                     default="kk_KZ")
+    protocol_lang = fields.Selection(PROTOCOL_LANGS, string="Language of the protocol", required=True, default="kk_KZ")
     # lifecycle
     state = fields.Selection(
-        [("draft", "Draft"), ("planned", "Planned"), ("held", "Held"), ("approved", "Minutes approved"),
-         ("cancelled", "Cancelled")],
-        default="draft", required=True, tracking=True, index=True, copy=False,
+        [
+            ("draft", "Draft"),
+            ("planned", "Planned"),
+            ("held", "Held"),
+            ("approved", "Minutes approved"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
     )
-    calendar_event_id = fields.Many2one("calendar.event", string="Calendar event", copy=False, readonly=True,
-                                        ondelete="set null")
+    calendar_event_id = fields.Many2one(
+        "calendar.event", string="Calendar event", copy=False, readonly=True, ondelete="set null"
+    )
     # quorum
     voting_member_count = fields.Integer("Voting members", compute="_compute_quorum")
     present_member_count = fields.Integer("Voting members present", compute="_compute_quorum")
@@ -96,8 +114,11 @@ class YouthCouncilMeeting(models.Model):
             meeting.date = timezone.to_local(meeting.start, meeting._youth_tz_name()).date() if meeting.start else False
 
     def _compute_decision_count(self):
-        counts = dict(self.env["youth.council.decision"]._read_group(
-            [("meeting_id", "in", self.ids)], ["meeting_id"], ["__count"]))
+        counts = dict(
+            self.env["youth.council.decision"]._read_group(
+                [("meeting_id", "in", self.ids)], ["meeting_id"], ["__count"]
+            )
+        )
         for meeting in self:
             meeting.decision_count = counts.get(meeting, 0)
 
@@ -110,8 +131,14 @@ class YouthCouncilMeeting(models.Model):
                 participant = meeting.participant_ids.filtered(lambda p, role=role: p.role == role)[:1]
                 meeting[field] = participant.partner_id
 
-    @api.depends("participant_ids.state", "participant_ids.member_id", "council_id.quorum_rule",
-                 "council_id.quorum_value", "council_id.member_ids", "start")
+    @api.depends(
+        "participant_ids.state",
+        "participant_ids.member_id",
+        "council_id.quorum_rule",
+        "council_id.quorum_value",
+        "council_id.member_ids",
+        "start",
+    )
     def _compute_quorum(self):
         for meeting in self:
             day = meeting.date or fields.Date.context_today(meeting)
@@ -120,10 +147,14 @@ class YouthCouncilMeeting(models.Model):
             meeting.voting_member_count = len(voting)
             meeting.present_member_count = len(present.member_id)
             meeting.quorum_required = quorum.required_present(
-                len(voting), meeting.council_id.quorum_rule or "percent", meeting.council_id.quorum_value or 50)
+                len(voting), meeting.council_id.quorum_rule or "percent", meeting.council_id.quorum_value or 50
+            )
             meeting.has_quorum = quorum.has_quorum(
-                len(present.member_id), len(voting), meeting.council_id.quorum_rule or "percent",
-                meeting.council_id.quorum_value or 50)
+                len(present.member_id),
+                len(voting),
+                meeting.council_id.quorum_rule or "percent",
+                meeting.council_id.quorum_value or 50,
+            )
 
     @api.constrains("start", "stop")
     def _check_dates(self):
@@ -147,12 +178,19 @@ class YouthCouncilMeeting(models.Model):
             self._youth_check_unlocked()
         renumber = "start" in vals or "council_id" in vals
         if renumber and self.filtered(lambda m: m.state != "draft"):
-            if any(m.state != "draft" and (
+            if any(
+                m.state != "draft"
+                and (
                     ("council_id" in vals and vals["council_id"] != m.council_id.id)
-                    or ("start" in vals and self._youth_year_of(fields.Datetime.to_datetime(vals["start"])) != m.year))
-                   for m in self):
-                raise UserError(self.env._("A planned meeting keeps its council and its year: cancel it and plan "
-                                           "a new one instead."))
+                    or ("start" in vals and self._youth_year_of(fields.Datetime.to_datetime(vals["start"])) != m.year)
+                )
+                for m in self
+            ):
+                raise UserError(
+                    self.env._(
+                        "A planned meeting keeps its council and its year: cancel it and plan " "a new one instead."
+                    )
+                )
         res = super().write(vals)
         if renumber:
             self.filtered(lambda m: m.state == "draft")._youth_assign_numbers(force=True)
@@ -179,8 +217,9 @@ class YouthCouncilMeeting(models.Model):
             if meeting.state != "draft":
                 raise UserError(self.env._("Only a draft meeting can be planned."))
             if not meeting.participant_ids:
-                raise UserError(self.env._("Add the participants of meeting %(number)s before inviting them.",
-                                           number=meeting.name))
+                raise UserError(
+                    self.env._("Add the participants of meeting %(number)s before inviting them.", number=meeting.name)
+                )
         self.write({"state": "planned"})
         self._youth_sync_calendar()
         self._youth_refresh_control_item()
@@ -192,9 +231,14 @@ class YouthCouncilMeeting(models.Model):
             if meeting.state != "planned":
                 raise UserError(self.env._("Only a planned meeting can be marked held."))
             if not meeting.has_quorum:
-                raise UserError(self.env._(
-                    "Meeting %(number)s has no quorum: %(present)s voting members present, %(required)s needed.",
-                    number=meeting.name, present=meeting.present_member_count, required=meeting.quorum_required))
+                raise UserError(
+                    self.env._(
+                        "Meeting %(number)s has no quorum: %(present)s voting members present, %(required)s needed.",
+                        number=meeting.name,
+                        present=meeting.present_member_count,
+                        required=meeting.quorum_required,
+                    )
+                )
         self.write({"state": "held"})
         self.decision_ids._youth_schedule_activities()
         # its open decisions are now under control at the council's coming meetings
@@ -207,8 +251,9 @@ class YouthCouncilMeeting(models.Model):
             if meeting.state != "held":
                 raise UserError(self.env._("Only the minutes of a held meeting can be approved."))
             if not meeting.chair_id or not meeting.secretary_id:
-                raise UserError(self.env._("The minutes of %(number)s need their chair and secretary.",
-                                           number=meeting.name))
+                raise UserError(
+                    self.env._("The minutes of %(number)s need their chair and secretary.", number=meeting.name)
+                )
         self.write({"state": "approved"})
         return True
 
@@ -254,9 +299,12 @@ class YouthCouncilMeeting(models.Model):
     def _youth_check_unlocked(self):
         locked = self.filtered(lambda m: m.state == "approved")
         if locked:
-            raise UserError(self.env._(
-                "The minutes of meeting %(number)s are approved: the meeting can no longer be changed.",
-                number=locked[0].name))
+            raise UserError(
+                self.env._(
+                    "The minutes of meeting %(number)s are approved: the meeting can no longer be changed.",
+                    number=locked[0].name,
+                )
+            )
 
     def _youth_tz_name(self):
         """The time zone meetings are typed and numbered in: the context's, else the user's."""
@@ -275,20 +323,30 @@ class YouthCouncilMeeting(models.Model):
                 continue
             # one numbering at a time per council
             self.env.cr.execute("SELECT id FROM youth_council WHERE id = %s FOR UPDATE", [meeting.council_id.id])
-            used = self.sudo().search([("council_id", "=", meeting.council_id.id), ("year", "=", year),
-                                       ("id", "!=", meeting.id)]).mapped("sequence_number")
+            used = (
+                self.sudo()
+                .search([("council_id", "=", meeting.council_id.id), ("year", "=", year), ("id", "!=", meeting.id)])
+                .mapped("sequence_number")
+            )
             rank = quorum.next_sequence(used)
-            super(YouthCouncilMeeting, meeting).write({
-                "year": year, "sequence_number": rank, "name": quorum.meeting_number(rank, year)})
+            super(YouthCouncilMeeting, meeting).write(
+                {"year": year, "sequence_number": rank, "name": quorum.meeting_number(rank, year)}
+            )
 
     def _youth_add_members(self):
         self.ensure_one()
         day = self.date or fields.Date.context_today(self)
         listed = self.participant_ids.member_id
         members = self.council_id.member_ids.filtered(lambda m: m._in_term(day) and m not in listed)
-        self.env["youth.council.participant"].create([{
-            "meeting_id": self.id, "member_id": member.id,
-        } for member in members])
+        self.env["youth.council.participant"].create(
+            [
+                {
+                    "meeting_id": self.id,
+                    "member_id": member.id,
+                }
+                for member in members
+            ]
+        )
 
     def _youth_calendar_values(self):
         self.ensure_one()
@@ -311,8 +369,11 @@ class YouthCouncilMeeting(models.Model):
             if meeting.calendar_event_id:
                 meeting.calendar_event_id.write(values)
             else:
-                event = self.env["calendar.event"].with_context(
-                    default_res_model=False, default_res_id=False).create(values)
+                event = (
+                    self.env["calendar.event"]
+                    .with_context(default_res_model=False, default_res_id=False)
+                    .create(values)
+                )
                 super(YouthCouncilMeeting, meeting).write({"calendar_event_id": event.id})
                 # the organizer, when a participant, has accepted at once
                 meeting._youth_sync_answers(event.attendee_ids.filtered(lambda a: a.state == "accepted"))
@@ -322,12 +383,16 @@ class YouthCouncilMeeting(models.Model):
         """The council's adopted decisions still to execute, for the "control of execution" item."""
         self.ensure_one()
         Decision = self.env["youth.council.decision"].sudo()
-        return Decision.search([
-            ("council_id", "=", self.council_id.id),
-            ("state", "in", ("open", "in_progress")),
-            "|", ("meeting_id", "=", False), ("meeting_id.state", "in", ADOPTED),
-            ("meeting_id", "!=", self.id),
-        ])
+        return Decision.search(
+            [
+                ("council_id", "=", self.council_id.id),
+                ("state", "in", ("open", "in_progress")),
+                "|",
+                ("meeting_id", "=", False),
+                ("meeting_id.state", "in", ADOPTED),
+                ("meeting_id", "!=", self.id),
+            ]
+        )
 
     def _youth_refresh_control_item(self):
         """Put the open decisions on the agenda of the coming meetings, until they are done."""
@@ -339,12 +404,16 @@ class YouthCouncilMeeting(models.Model):
                 item.sudo().control_decision_ids = [Command.set(pending.ids)]
             elif pending:
                 last = max(meeting.agenda_item_ids.mapped("sequence"), default=0)
-                Item.create({
-                    "meeting_id": meeting.id, "kind": "control", "sequence": last + 100,
-                    "title": self.env._("Control of execution of earlier decisions"),
-                    "presenter_id": meeting.secretary_id.id or False,
-                    "control_decision_ids": [Command.set(pending.ids)],
-                })
+                Item.create(
+                    {
+                        "meeting_id": meeting.id,
+                        "kind": "control",
+                        "sequence": last + 100,
+                        "title": self.env._("Control of execution of earlier decisions"),
+                        "presenter_id": meeting.secretary_id.id or False,
+                        "control_decision_ids": [Command.set(pending.ids)],
+                    }
+                )
             elif item:
                 item.sudo().unlink()
 
@@ -352,8 +421,9 @@ class YouthCouncilMeeting(models.Model):
     def _youth_refresh_upcoming(self, councils):
         """Refresh the control item of the coming meetings of some councils."""
         if councils:
-            self.sudo().search([("council_id", "in", councils.ids), ("state", "in", ("draft", "planned"))]) \
-                ._youth_refresh_control_item()
+            self.sudo().search(
+                [("council_id", "in", councils.ids), ("state", "in", ("draft", "planned"))]
+            )._youth_refresh_control_item()
 
     def _youth_sync_answers(self, attendees):
         """The calendar answers of attendees reach the participant list (while the meeting is planned)."""
@@ -362,7 +432,8 @@ class YouthCouncilMeeting(models.Model):
             for attendee in attendees.filtered(lambda a, m=meeting: a.event_id == m.calendar_event_id):
                 # attendance marked at the meeting outweighs an answer to the invitation
                 participants = meeting.participant_ids.filtered(
-                    lambda p, a=attendee: p.partner_id == a.partner_id and p.state != "present")
+                    lambda p, a=attendee: p.partner_id == a.partner_id and p.state != "present"
+                )
                 values = {"state": mapping.get(attendee.state, "invited")}
                 if attendee.state == "declined":
                     values["absence_reason"] = self.env._("Declined the invitation in the calendar")

@@ -25,8 +25,9 @@ class YouthCouncilMember(models.Model):
     date_from = fields.Date("Member from")
     date_to = fields.Date("Member until")
     in_term = fields.Boolean("In term", compute="_compute_in_term", search="_search_in_term")
-    user_id = fields.Many2one("res.users", string="User", compute="_compute_user_id",
-                              help="The internal user of the person, if any.")
+    user_id = fields.Many2one(
+        "res.users", string="User", compute="_compute_user_id", help="The internal user of the person, if any."
+    )
 
     @api.depends("role")
     def _compute_role_order(self):
@@ -43,8 +44,15 @@ class YouthCouncilMember(models.Model):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise NotImplementedError(operator)
         today = fields.Date.context_today(self)
-        domain = ["&", "|", ("date_from", "=", False), ("date_from", "<=", today),
-                  "|", ("date_to", "=", False), ("date_to", ">=", today)]
+        domain = [
+            "&",
+            "|",
+            ("date_from", "=", False),
+            ("date_from", "<=", today),
+            "|",
+            ("date_to", "=", False),
+            ("date_to", ">=", today),
+        ]
         return domain if (operator == "=") == value else ["!"] + domain
 
     @api.depends("partner_id.user_ids")
@@ -56,8 +64,9 @@ class YouthCouncilMember(models.Model):
     def _check_dates(self):
         for member in self:
             if member.date_from and member.date_to and member.date_to < member.date_from:
-                raise ValidationError(self.env._("The term of %(person)s ends before it starts.",
-                                                 person=member.partner_id.name))
+                raise ValidationError(
+                    self.env._("The term of %(person)s ends before it starts.", person=member.partner_id.name)
+                )
 
     @api.onchange("partner_id")
     def _onchange_partner_id(self):

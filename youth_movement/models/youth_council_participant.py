@@ -11,29 +11,49 @@ class YouthCouncilParticipant(models.Model):
     _description = "Participant of a council meeting"
     _order = "meeting_id, role_order, name, id"
 
-    meeting_id = fields.Many2one("youth.council.meeting", string="Meeting", required=True, ondelete="cascade",
-                                 index=True)
+    meeting_id = fields.Many2one(
+        "youth.council.meeting", string="Meeting", required=True, ondelete="cascade", index=True
+    )
     meeting_state = fields.Selection(related="meeting_id.state", string="Meeting status")
     member_id = fields.Many2one(
-        "youth.council.member", string="Council member", ondelete="restrict", index=True,
+        "youth.council.member",
+        string="Council member",
+        ondelete="restrict",
+        index=True,
         domain="[('council_id', '=', parent.council_id)]",
         help="Empty for an invited guest.",
     )
-    kind = fields.Selection([("member", "Council member"), ("guest", "Guest")], compute="_compute_kind",
-                            store=True)
-    partner_id = fields.Many2one("res.partner", string="Person", compute="_compute_from_member", store=True,
-                                 readonly=False, precompute=True, index=True, ondelete="restrict")
+    kind = fields.Selection([("member", "Council member"), ("guest", "Guest")], compute="_compute_kind", store=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Person",
+        compute="_compute_from_member",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        ondelete="restrict",
+    )
     name = fields.Char(compute="_compute_name", store=True, readonly=False, required=True, precompute=True)
     position = fields.Char(compute="_compute_from_member", store=True, readonly=False, precompute=True)
-    organization_id = fields.Many2one("res.partner", string="Organization", compute="_compute_from_member",
-                                      store=True, readonly=False, precompute=True, domain=[("is_company", "=", True)])
-    role = fields.Selection(ROLES + [("guest", "Guest")], compute="_compute_from_member", store=True,
-                            readonly=False, precompute=True)
+    organization_id = fields.Many2one(
+        "res.partner",
+        string="Organization",
+        compute="_compute_from_member",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain=[("is_company", "=", True)],
+    )
+    role = fields.Selection(
+        ROLES + [("guest", "Guest")], compute="_compute_from_member", store=True, readonly=False, precompute=True
+    )
     role_order = fields.Integer(compute="_compute_role_order", store=True)
     is_voting = fields.Boolean("Votes", compute="_compute_kind", store=True)
     state = fields.Selection(
         [("invited", "Invited"), ("confirmed", "Confirmed"), ("present", "Present"), ("absent", "Absent")],
-        default="invited", required=True,
+        default="invited",
+        required=True,
     )
     absence_reason = fields.Char()
 
@@ -73,8 +93,9 @@ class YouthCouncilParticipant(models.Model):
     def _check_member_council(self):
         for participant in self.filtered("member_id"):
             if participant.member_id.council_id != participant.meeting_id.council_id:
-                raise ValidationError(self.env._("%(person)s is not a member of this council.",
-                                                 person=participant.name))
+                raise ValidationError(
+                    self.env._("%(person)s is not a member of this council.", person=participant.name)
+                )
 
     @api.model_create_multi
     def create(self, vals_list):

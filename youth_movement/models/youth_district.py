@@ -11,15 +11,24 @@ class YouthDistrict(models.Model):
     code = fields.Char(help="Short code used in numbering and reports.")
     kind = fields.Selection(
         [("city", "City of regional significance"), ("district", "District")],
-        required=True, default="district",
+        required=True,
+        default="district",
     )
     state_id = fields.Many2one(
-        "res.country.state", string="Region", required=True, ondelete="restrict", index=True,
+        "res.country.state",
+        string="Region",
+        required=True,
+        ondelete="restrict",
+        index=True,
         domain="[('country_id.code', '=', 'KZ')]",
     )
     active = fields.Boolean(default=True)
     user_ids = fields.Many2many(
-        "res.users", "youth_district_res_users_rel", "district_id", "user_id", string="Coordinators",
+        "res.users",
+        "youth_district_res_users_rel",
+        "district_id",
+        "user_id",
+        string="Coordinators",
     )
     # counters
     school_ids = fields.One2many(
@@ -34,13 +43,20 @@ class YouthDistrict(models.Model):
 
     @api.depends("school_ids")
     def _compute_counts(self):
-        schools = dict(self.env["res.partner"]._read_group(
-            [("youth_district_id", "in", self.ids), ("is_youth_school", "=", True)],
-            ["youth_district_id"], ["__count"],
-        ))
-        members = dict(self.env["youth.member"]._read_group(
-            [("district_id", "in", self.ids), ("status", "=", "active")], ["district_id"], ["__count"],
-        ))
+        schools = dict(
+            self.env["res.partner"]._read_group(
+                [("youth_district_id", "in", self.ids), ("is_youth_school", "=", True)],
+                ["youth_district_id"],
+                ["__count"],
+            )
+        )
+        members = dict(
+            self.env["youth.member"]._read_group(
+                [("district_id", "in", self.ids), ("status", "=", "active")],
+                ["district_id"],
+                ["__count"],
+            )
+        )
         for district in self:
             district.school_count = schools.get(district, 0)
             district.member_count = members.get(district, 0)

@@ -9,7 +9,11 @@ class YouthEventAttendance(models.Model):
     _rec_name = "registration_id"
 
     registration_id = fields.Many2one(
-        "event.registration", string="Registration", required=True, index=True, ondelete="cascade",
+        "event.registration",
+        string="Registration",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
     event_id = fields.Many2one(related="registration_id.event_id", store=True, index=True)
     member_id = fields.Many2one(related="registration_id.youth_member_id", store=True, index=True, string="Pupil")

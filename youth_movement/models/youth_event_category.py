@@ -11,7 +11,8 @@ class YouthEventCategory(models.Model):
     sequence = fields.Integer(default=10)
     color = fields.Integer()
     is_admission_ceremony = fields.Boolean(
-        "Admission ceremony", help="Events of this category admit the pupils who attend into the movement.",
+        "Admission ceremony",
+        help="Events of this category admit the pupils who attend into the movement.",
     )
     active = fields.Boolean(default=True)
     description = fields.Text(translate=True)

@@ -15,7 +15,11 @@ class YouthGuardianLink(models.Model):
 
     member_id = fields.Many2one("youth.member", string="Child", required=True, index=True, ondelete="cascade")
     guardian_id = fields.Many2one(
-        "res.partner", string="Parent or representative", required=True, index=True, ondelete="restrict",
+        "res.partner",
+        string="Parent or representative",
+        required=True,
+        index=True,
+        ondelete="restrict",
         domain=[("is_company", "=", False)],
     )
     relation = fields.Selection(
@@ -28,10 +32,14 @@ class YouthGuardianLink(models.Model):
             ("trustee", "Trustee"),
             ("other", "Other relative"),
         ],
-        required=True, default="mother",
+        required=True,
+        default="mother",
     )
     is_legal_representative = fields.Boolean(
-        "Legal representative", compute="_compute_is_legal_representative", store=True, readonly=False,
+        "Legal representative",
+        compute="_compute_is_legal_representative",
+        store=True,
+        readonly=False,
         help="Parents, guardians and trustees represent the child by law and may give consents.",
     )
     # shown on the link so that staff reach the parent without opening the contact
@@ -74,8 +82,10 @@ class YouthGuardianLink(models.Model):
             return
         partners = self.env["res.partner"].sudo().browse(partner_ids)
         if partners.with_context(active_test=False).user_ids:
-            raise AccessError(self.env._(
-                "%(person)s has a login: only a regional manager may link a child to them. The family can "
-                "apply for the child in the portal.",
-                person=partners.filtered(lambda p: p.with_context(active_test=False).user_ids)[0].name,
-            ))
+            raise AccessError(
+                self.env._(
+                    "%(person)s has a login: only a regional manager may link a child to them. The family can "
+                    "apply for the child in the portal.",
+                    person=partners.filtered(lambda p: p.with_context(active_test=False).user_ids)[0].name,
+                )
+            )

@@ -28,55 +28,99 @@ class YouthMember(models.Model):
     # the person: one contact, identified by the IIN
     partner_id = fields.Many2one("res.partner", string="Person", required=True, ondelete="restrict", index=True)
     iin = fields.Char(
-        "IIN", size=12, required=True, copy=False, index=True, groups=STAFF, tracking=True,
+        "IIN",
+        size=12,
+        required=True,
+        copy=False,
+        index=True,
+        groups=STAFF,
+        tracking=True,
         help="Individual identification number (ИИН / ЖСН): 12 digits, birth date and sex included.",
     )
     birth_date = fields.Date(
-        compute="_compute_from_iin", store=True, readonly=False, groups=STAFF,
+        compute="_compute_from_iin",
+        store=True,
+        readonly=False,
+        groups=STAFF,
         help="Derived from the IIN; a date that contradicts the IIN is refused.",
     )
     sex = fields.Selection(
         [("male", "Male"), ("female", "Female")],
-        compute="_compute_from_iin", store=True, readonly=False, groups=STAFF,
+        compute="_compute_from_iin",
+        store=True,
+        readonly=False,
+        groups=STAFF,
     )
     age = fields.Integer(compute="_compute_age", groups=STAFF)
     # school and place in the movement
     school_id = fields.Many2one(
-        "res.partner", string="School", required=True, index=True, ondelete="restrict", tracking=True,
+        "res.partner",
+        string="School",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
         domain=[("is_youth_school", "=", True)],
     )
     district_id = fields.Many2one(
-        "youth.district", related="school_id.youth_district_id", store=True, index=True, string="School district",
+        "youth.district",
+        related="school_id.youth_district_id",
+        store=True,
+        index=True,
+        string="School district",
     )
     region_id = fields.Many2one(
-        "res.country.state", related="district_id.state_id", store=True, string="Region",
+        "res.country.state",
+        related="district_id.state_id",
+        store=True,
+        string="Region",
     )
     grade = fields.Integer(required=True, tracking=True, aggregator=False)
     class_letter = fields.Char("Class", size=4, help="The letter of the class, as in 7 «Б».")
     school_year = fields.Integer(
-        "School year of the grade", default=lambda self: school.school_year_of(fields.Date.context_today(self)),
-        required=True, aggregator=False,
+        "School year of the grade",
+        default=lambda self: school.school_year_of(fields.Date.context_today(self)),
+        required=True,
+        aggregator=False,
         help="First calendar year of the school year the grade is for; the new-school-year "
         "rollover moves pupils on from it.",
     )
     tier_id = fields.Many2one(
-        "youth.tier", string="Tier", compute="_compute_tier_id", store=True, index=True, ondelete="restrict",
+        "youth.tier",
+        string="Tier",
+        compute="_compute_tier_id",
+        store=True,
+        index=True,
+        ondelete="restrict",
     )
     unit_id = fields.Many2one(
-        "youth.unit", string="Unit", index=True, ondelete="set null", tracking=True,
+        "youth.unit",
+        string="Unit",
+        index=True,
+        ondelete="set null",
+        tracking=True,
         domain="[('school_id', '=', school_id), ('tier_id', '=', tier_id)]",
     )
     # membership
     status = fields.Selection(
         [
-            ("applicant", "Applicant"), ("active", "Active"), ("alumni", "Alumni"), ("left", "Left"),
+            ("applicant", "Applicant"),
+            ("active", "Active"),
+            ("alumni", "Alumni"),
+            ("left", "Left"),
             ("rejected", "Rejected"),
         ],
-        required=True, default="applicant", tracking=True, index=True,
+        required=True,
+        default="applicant",
+        tracking=True,
+        index=True,
     )
     applied_date = fields.Date("Applied on", default=fields.Date.context_today)
     applied_by_id = fields.Many2one(
-        "res.partner", string="Applied by", index=True, ondelete="set null",
+        "res.partner",
+        string="Applied by",
+        index=True,
+        ondelete="set null",
         help="The parent who applied through the portal; told of the decision.",
     )
     rejection_reason = fields.Text(tracking=True)
@@ -86,7 +130,9 @@ class YouthMember(models.Model):
     guardian_link_ids = fields.One2many("youth.guardian.link", "member_id", string="Parents and representatives")
     consent_ids = fields.One2many("youth.consent", "member_id", string="Consents")
     consent_ok = fields.Boolean(
-        "Required consents given", compute="_compute_consent_ok", search="_search_consent_ok",
+        "Required consents given",
+        compute="_compute_consent_ok",
+        search="_search_consent_ok",
         help="Every required consent is given and not withdrawn.",
     )
     member_note = fields.Text("Internal notes", groups=STAFF)
@@ -94,7 +140,8 @@ class YouthMember(models.Model):
     event_registration_ids = fields.One2many("event.registration", "youth_member_id", string="Event registrations")
     event_count = fields.Integer("Events", compute="_compute_event_counts")
     no_show_count = fields.Integer(
-        "No-shows", compute="_compute_event_counts",
+        "No-shows",
+        compute="_compute_event_counts",
         help="Events over where the pupil had a seat and came on none of the days.",
     )
 
@@ -145,10 +192,18 @@ class YouthMember(models.Model):
 
     def _compute_event_counts(self):
         Registration = self.env["event.registration"].sudo()
-        seated = dict(Registration._read_group(
-            [("youth_member_id", "in", self.ids), ("state", "in", ("open", "done"))], ["youth_member_id"], ["__count"]))
-        no_shows = dict(Registration._read_group(
-            [("youth_member_id", "in", self.ids), ("is_no_show", "=", True)], ["youth_member_id"], ["__count"]))
+        seated = dict(
+            Registration._read_group(
+                [("youth_member_id", "in", self.ids), ("state", "in", ("open", "done"))],
+                ["youth_member_id"],
+                ["__count"],
+            )
+        )
+        no_shows = dict(
+            Registration._read_group(
+                [("youth_member_id", "in", self.ids), ("is_no_show", "=", True)], ["youth_member_id"], ["__count"]
+            )
+        )
         for member in self:
             member.event_count = seated.get(member._origin, 0)
             member.no_show_count = no_shows.get(member._origin, 0)
@@ -176,40 +231,58 @@ class YouthMember(models.Model):
             except iin_rules.IinError as error:
                 raise ValidationError(self._iin_error_message(error)) from None
             if member.birth_date and member.birth_date != born:
-                raise ValidationError(self.env._(
-                    "The birth date %(date)s of %(name)s contradicts the IIN, which says %(iin_date)s.",
-                    date=member.birth_date, name=member.name, iin_date=born,
-                ))
+                raise ValidationError(
+                    self.env._(
+                        "The birth date %(date)s of %(name)s contradicts the IIN, which says %(iin_date)s.",
+                        date=member.birth_date,
+                        name=member.name,
+                        iin_date=born,
+                    )
+                )
             if member.sex and member.sex != sex:
-                raise ValidationError(self.env._(
-                    "The sex given for %(name)s contradicts the IIN.", name=member.name,
-                ))
+                raise ValidationError(
+                    self.env._(
+                        "The sex given for %(name)s contradicts the IIN.",
+                        name=member.name,
+                    )
+                )
 
     @api.constrains("grade")
     def _check_grade(self):
         for member in self:
             if not school.MIN_GRADE <= member.grade <= school.MAX_GRADE:
-                raise ValidationError(self.env._(
-                    "The grade of %(name)s must be between %(min)s and %(max)s, not %(grade)s.",
-                    name=member.name, min=school.MIN_GRADE, max=school.MAX_GRADE, grade=member.grade,
-                ))
+                raise ValidationError(
+                    self.env._(
+                        "The grade of %(name)s must be between %(min)s and %(max)s, not %(grade)s.",
+                        name=member.name,
+                        min=school.MIN_GRADE,
+                        max=school.MAX_GRADE,
+                        grade=member.grade,
+                    )
+                )
 
     @api.constrains("unit_id", "school_id", "tier_id")
     def _check_unit(self):
         for member in self.filtered("unit_id"):
             if member.unit_id.school_id != member.school_id or member.unit_id.tier_id != member.tier_id:
-                raise ValidationError(self.env._(
-                    "%(name)s cannot join unit %(unit)s: the unit is for another school or tier.",
-                    name=member.name, unit=member.unit_id.name,
-                ))
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s cannot join unit %(unit)s: the unit is for another school or tier.",
+                        name=member.name,
+                        unit=member.unit_id.name,
+                    )
+                )
 
     @api.constrains("join_date", "leave_date")
     def _check_dates(self):
         for member in self:
             if member.join_date and member.leave_date and member.leave_date < member.join_date:
-                raise ValidationError(self.env._(
-                    "%(name)s cannot leave before joining.", name=member.name,
-                ))
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s cannot leave before joining.",
+                        name=member.name,
+                    )
+                )
 
     @api.onchange("school_id", "grade")
     def _onchange_school_grade(self):
@@ -236,9 +309,16 @@ class YouthMember(models.Model):
         """Refuse IINs that another member holds, before the database does, with a message
         that says nothing about who holds it (the portal shows it to families)."""
         iins = [value for value in iins if value]
-        taken = self.sudo().with_context(active_test=False).search_count(
-            [("iin", "in", iins), ("id", "not in", self.ids)], limit=1,
-        ) if iins else 0
+        taken = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search_count(
+                [("iin", "in", iins), ("id", "not in", self.ids)],
+                limit=1,
+            )
+            if iins
+            else 0
+        )
         if taken or len(set(iins)) < len(iins):
             raise ValidationError(self.env._("This IIN is already registered."))
 
@@ -297,9 +377,13 @@ class YouthMember(models.Model):
     def _in_care_of(self, partner):
         """Members in the care of a person: their own member record and the children linked to
         them as a parent or representative. The one answer for portal rules and controllers."""
-        return self.sudo().search([
-            "|", ("partner_id", "=", partner.id), ("guardian_link_ids.guardian_id", "=", partner.id),
-        ])
+        return self.sudo().search(
+            [
+                "|",
+                ("partner_id", "=", partner.id),
+                ("guardian_link_ids.guardian_id", "=", partner.id),
+            ]
+        )
 
     @api.model
     def _school_year_rollover(self, target_year):
@@ -345,10 +429,13 @@ class YouthMember(models.Model):
     def _check_rollover_year(self, target_year):
         current = school.school_year_of(fields.Date.context_today(self))
         if target_year > current:
-            raise UserError(self.env._(
-                "The school year %(year)s has not started yet: the current one is %(current)s.",
-                year=school.school_year_label(target_year), current=school.school_year_label(current),
-            ))
+            raise UserError(
+                self.env._(
+                    "The school year %(year)s has not started yet: the current one is %(current)s.",
+                    year=school.school_year_label(target_year),
+                    current=school.school_year_label(current),
+                )
+            )
 
     # ================================================================== membership applications
     # ------------------------------------------------------------------ the portal form
@@ -407,9 +494,18 @@ class YouthMember(models.Model):
         """Whether ``iin`` is a child already on ``parent``'s list: one in their care, or one of
         their applications (claims included) that is not accepted. They know it already."""
         in_care = self._in_care_of(parent).filtered(lambda member: member.iin == iin)
-        return bool(in_care) or bool(self.env["youth.member.claim"].sudo().search_count([
-            ("partner_id", "=", parent.id), ("iin", "=", iin), ("state", "in", ("open", "refused")),
-        ], limit=1))
+        return bool(in_care) or bool(
+            self.env["youth.member.claim"]
+            .sudo()
+            .search_count(
+                [
+                    ("partner_id", "=", parent.id),
+                    ("iin", "=", iin),
+                    ("state", "in", ("open", "refused")),
+                ],
+                limit=1,
+            )
+        )
 
     @api.model
     def _portal_iin_preview(self, value):
@@ -453,27 +549,44 @@ class YouthMember(models.Model):
         Member = self.sudo()
         try:
             with self.env.cr.savepoint():
-                member = Member.create({
-                    "name": post["name"].strip(),
-                    "iin": iin,
-                    "school_id": int(post["school_id"]),
-                    "grade": int(post["grade"]),
-                    "class_letter": (post.get("class_letter") or "").strip() or False,
-                    "status": "applicant",
-                    "applied_by_id": parent.id,
-                    "lang": parent.lang,
-                })
-                self.env["youth.guardian.link"].sudo().create({
-                    "member_id": member.id, "guardian_id": parent.id, "relation": post["relation"],
-                    "is_legal_representative": post["relation"] in REPRESENTATIVE_BY_LAW,
-                })
-                given = self.env["youth.consent.type"].sudo().search([]).filtered(
-                    lambda consent_type: post.get("consent_%s" % consent_type.code)
+                member = Member.create(
+                    {
+                        "name": post["name"].strip(),
+                        "iin": iin,
+                        "school_id": int(post["school_id"]),
+                        "grade": int(post["grade"]),
+                        "class_letter": (post.get("class_letter") or "").strip() or False,
+                        "status": "applicant",
+                        "applied_by_id": parent.id,
+                        "lang": parent.lang,
+                    }
                 )
-                self.env["youth.consent"].sudo().create([{
-                    "member_id": member.id, "guardian_id": parent.id, "type_id": consent_type.id,
-                    "version": consent_type.version, "channel": "portal",
-                } for consent_type in given])
+                self.env["youth.guardian.link"].sudo().create(
+                    {
+                        "member_id": member.id,
+                        "guardian_id": parent.id,
+                        "relation": post["relation"],
+                        "is_legal_representative": post["relation"] in REPRESENTATIVE_BY_LAW,
+                    }
+                )
+                given = (
+                    self.env["youth.consent.type"]
+                    .sudo()
+                    .search([])
+                    .filtered(lambda consent_type: post.get("consent_%s" % consent_type.code))
+                )
+                self.env["youth.consent"].sudo().create(
+                    [
+                        {
+                            "member_id": member.id,
+                            "guardian_id": parent.id,
+                            "type_id": consent_type.id,
+                            "version": consent_type.version,
+                            "channel": "portal",
+                        }
+                        for consent_type in given
+                    ]
+                )
         except pg_errors.UniqueViolation as error:
             if error.diag.constraint_name != "youth_member_iin_uniq":
                 raise
@@ -500,8 +613,9 @@ class YouthMember(models.Model):
         self.ensure_one()
         _ = self.env._
         if (self.sudo().age or 0) < school.MIN_OWN_LOGIN_AGE:
-            raise UserError(_("A pupil may have their own login from the age of %(age)s.",
-                              age=school.MIN_OWN_LOGIN_AGE))
+            raise UserError(
+                _("A pupil may have their own login from the age of %(age)s.", age=school.MIN_OWN_LOGIN_AGE)
+            )
         with self.env.cr.savepoint():
             # the partners given explicitly: the wizard's default reads active_ids from the context
             wizard = self.env["portal.wizard"].sudo().create({"partner_ids": [Command.set(self.partner_id.ids)]})
@@ -528,8 +642,11 @@ class YouthMember(models.Model):
         A new application and one with an IIN on file must read the same, row for row."""
         ranges = self.env["youth.tier"].sudo()._grade_ranges()
         members = self._in_care_of(parent)._portal_undecided(parent)
-        claims = self.env["youth.member.claim"].sudo().search(
-            [("partner_id", "=", parent.id), ("state", "in", ("open", "refused"))])
+        claims = (
+            self.env["youth.member.claim"]
+            .sudo()
+            .search([("partner_id", "=", parent.id), ("state", "in", ("open", "refused"))])
+        )
         rows = [member._portal_row(ranges) for member in members] + [claim._portal_row(ranges) for claim in claims]
         return sorted(rows, key=lambda row: (row["date"], row["name"]))
 
@@ -541,8 +658,15 @@ class YouthMember(models.Model):
     def _portal_row(self, ranges):
         self.ensure_one()
         return self._portal_application_row(
-            self.name, self.school_id, self.grade, self.class_letter, self.status, self.rejection_reason,
-            self.create_date, ranges)
+            self.name,
+            self.school_id,
+            self.grade,
+            self.class_letter,
+            self.status,
+            self.rejection_reason,
+            self.create_date,
+            ranges,
+        )
 
     @api.model
     def _portal_application_row(self, name, school_partner, grade, class_letter, status, reason, date, ranges):
@@ -550,9 +674,14 @@ class YouthMember(models.Model):
         (under review) or ``rejected``. The tier follows the grade, as a member's does."""
         tier = school.tier_for_grade(grade, ranges)
         return {
-            "name": name, "school": school_partner.name, "grade": grade, "class_letter": class_letter or "",
-            "tier": tier.name if tier else "", "status": status,
-            "reason": reason if status == "rejected" else "", "date": date,
+            "name": name,
+            "school": school_partner.name,
+            "grade": grade,
+            "class_letter": class_letter or "",
+            "tier": tier.name if tier else "",
+            "status": status,
+            "reason": reason if status == "rejected" else "",
+            "date": date,
         }
 
     # ------------------------------------------------------------------ staff decisions
@@ -589,6 +718,8 @@ class YouthMember(models.Model):
         must not learn from a refusal that their application was a claim on a child on file."""
         template = self.env.ref(template_xmlid).sudo()
         for record in records:
-            template.send_mail(record.id, email_layout_xmlid="youth_movement.mail_notification_family",
-                               email_values={"message_id": generate_tracking_message_id("youth-application")})
-
+            template.send_mail(
+                record.id,
+                email_layout_xmlid="youth_movement.mail_notification_family",
+                email_values={"message_id": generate_tracking_message_id("youth-application")},
+            )

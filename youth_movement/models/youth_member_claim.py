@@ -6,8 +6,18 @@ from ..tools import iin as iin_rules
 from .youth_guardian_link import REPRESENTATIVE_BY_LAW
 
 # what the family sent and whom it concerns: set when the claim is made, never edited
-FAMILY_FIELDS = {"partner_id", "member_id", "name", "iin", "school_id", "grade", "class_letter", "relation",
-                 "consent_type_ids", "consent_versions"}
+FAMILY_FIELDS = {
+    "partner_id",
+    "member_id",
+    "name",
+    "iin",
+    "school_id",
+    "grade",
+    "class_letter",
+    "relation",
+    "consent_type_ids",
+    "consent_versions",
+}
 
 
 class YouthMemberClaim(models.Model):
@@ -27,39 +37,50 @@ class YouthMemberClaim(models.Model):
 
     # who applies, and what they typed
     partner_id = fields.Many2one(
-        "res.partner", string="Applied by", required=True, readonly=True, index=True, ondelete="cascade",
+        "res.partner",
+        string="Applied by",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="cascade",
         help="The parent who applied in the portal.",
     )
     # named as the family typed the child's name (in mails and activities too), never as on file
     name = fields.Char("Child's name as typed", required=True, readonly=True)
     iin = fields.Char("IIN", size=12, required=True, readonly=True, groups=STAFF)
-    school_id = fields.Many2one("res.partner", string="School given", required=True, readonly=True,
-                                ondelete="restrict")
+    school_id = fields.Many2one("res.partner", string="School given", required=True, readonly=True, ondelete="restrict")
     grade = fields.Integer("Grade given", required=True, readonly=True, aggregator=False)
     class_letter = fields.Char("Class given", size=4, readonly=True)
-    relation = fields.Selection(selection="_selection_relation", string="Relation given", required=True,
-                                readonly=True)
+    relation = fields.Selection(selection="_selection_relation", string="Relation given", required=True, readonly=True)
     consent_type_ids = fields.Many2many("youth.consent.type", string="Consents given", readonly=True)
     # {consent kind id: version of the text the family accepted}, for the consents made on acceptance
     consent_versions = fields.Json("Versions of the consent texts", readonly=True)
     # the child on file, and who covers it
-    member_id = fields.Many2one("youth.member", string="Child on file", required=True, readonly=True,
-                                index=True, ondelete="cascade")
+    member_id = fields.Many2one(
+        "youth.member", string="Child on file", required=True, readonly=True, index=True, ondelete="cascade"
+    )
     member_status = fields.Selection(related="member_id.status", string="Status of the child")
-    member_school_id = fields.Many2one(related="member_id.school_id", store=True, index=True,
-                                       string="School of the child")
-    member_district_id = fields.Many2one(related="member_id.district_id", store=True, index=True,
-                                         string="District of the child")
-    member_guardian_link_ids = fields.One2many(related="member_id.guardian_link_ids",
-                                               string="Parents on file")
+    member_school_id = fields.Many2one(
+        related="member_id.school_id", store=True, index=True, string="School of the child"
+    )
+    member_district_id = fields.Many2one(
+        related="member_id.district_id", store=True, index=True, string="District of the child"
+    )
+    member_guardian_link_ids = fields.One2many(related="member_id.guardian_link_ids", string="Parents on file")
     first_applicant_id = fields.Many2one(
-        related="member_id.applied_by_id", string="First applicant",
+        related="member_id.applied_by_id",
+        string="First applicant",
         help="Who applied for the child in the portal before this family, while the application is undecided.",
     )
     # the decision
     state = fields.Selection(
         [("open", "To settle"), ("accepted", "Accepted"), ("refused", "Refused")],
-        string="Status", required=True, default="open", readonly=True, tracking=True, index=True,
+        string="Status",
+        required=True,
+        default="open",
+        readonly=True,
+        tracking=True,
+        index=True,
     )
     refusal_reason = fields.Text("Reason given to the family", readonly=True, tracking=True)
     note = fields.Text("Internal notes", help="What staff checked, seen by staff only.")
@@ -94,7 +115,8 @@ class YouthMemberClaim(models.Model):
     def action_open_refuse_wizard(self, replace=False):
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Accept instead of the first applicant") if replace
+            "name": self.env._("Accept instead of the first applicant")
+            if replace
             else self.env._("Refuse the application"),
             "res_model": "youth.member.claim.refuse",
             "view_mode": "form",
@@ -132,8 +154,9 @@ class YouthMemberClaim(models.Model):
             member = claim.member_id
             first = member.applied_by_id
             if member.status != "applicant" or not first or first == claim.partner_id:
-                raise UserError(self.env._(
-                    "%(name)s has no undecided application of another family to replace.", name=claim.name))
+                raise UserError(
+                    self.env._("%(name)s has no undecided application of another family to replace.", name=claim.name)
+                )
             claim._give_way(first, reason.strip())
             member.applied_by_id = claim.partner_id
         self.action_accept()
@@ -146,18 +169,35 @@ class YouthMemberClaim(models.Model):
         member = self.member_id.sudo()
         link = member.guardian_link_ids.filtered(lambda line: line.guardian_id == first)
         consents = member.consent_ids.filtered(lambda c: c.guardian_id == first and c.state == "given")
-        refused = self.sudo().with_context(mail_create_nosubscribe=True).create({
-            "partner_id": first.id, "member_id": member.id, "name": member.name, "iin": member.iin,
-            "school_id": member.school_id.id, "grade": member.grade, "class_letter": member.class_letter,
-            "relation": link[:1].relation or "other", "consent_type_ids": [(6, 0, consents.type_id.ids)],
-            "consent_versions": {str(c.type_id.id): c.version for c in consents},
-            "state": "refused", "refusal_reason": reason,
-        })
+        refused = (
+            self.sudo()
+            .with_context(mail_create_nosubscribe=True)
+            .create(
+                {
+                    "partner_id": first.id,
+                    "member_id": member.id,
+                    "name": member.name,
+                    "iin": member.iin,
+                    "school_id": member.school_id.id,
+                    "grade": member.grade,
+                    "class_letter": member.class_letter,
+                    "relation": link[:1].relation or "other",
+                    "consent_type_ids": [(6, 0, consents.type_id.ids)],
+                    "consent_versions": {str(c.type_id.id): c.version for c in consents},
+                    "state": "refused",
+                    "refusal_reason": reason,
+                }
+            )
+        )
         consents.action_withdraw()
         link.unlink()
-        member.message_post(body=self.env._(
-            "The application of %(first)s gave way to the one of %(family)s.",
-            first=first.name, family=self.partner_id.name))
+        member.message_post(
+            body=self.env._(
+                "The application of %(first)s gave way to the one of %(family)s.",
+                first=first.name,
+                family=self.partner_id.name,
+            )
+        )
         if notify:
             refused._notify_family("youth_movement.mail_template_claim_refused")
 
@@ -173,22 +213,41 @@ class YouthMemberClaim(models.Model):
         member = self.member_id.sudo()
         link = member.guardian_link_ids.filtered(lambda line: line.guardian_id == self.partner_id)
         if not link:
-            link = self.env["youth.guardian.link"].sudo().create({
-                "member_id": member.id, "guardian_id": self.partner_id.id, "relation": self.relation,
-                "is_legal_representative": self.relation in REPRESENTATIVE_BY_LAW,
-            })
+            link = (
+                self.env["youth.guardian.link"]
+                .sudo()
+                .create(
+                    {
+                        "member_id": member.id,
+                        "guardian_id": self.partner_id.id,
+                        "relation": self.relation,
+                        "is_legal_representative": self.relation in REPRESENTATIVE_BY_LAW,
+                    }
+                )
+            )
         if not link.is_legal_representative:
             return
         given = member.consent_ids.filtered(lambda c: c.guardian_id == self.partner_id and c.state == "given")
         versions = self.consent_versions or {}
-        self.env["youth.consent"].sudo().create([{
-            "member_id": member.id, "guardian_id": self.partner_id.id, "type_id": consent_type.id,
-            "version": versions.get(str(consent_type.id)) or consent_type.version, "channel": "portal",
-            "date_given": fields.Date.context_today(self, self.create_date),
-        } for consent_type in self.consent_type_ids - given.type_id])
-        member.message_post(body=self.env._(
-            "%(family)s linked to the child: their application in the portal was accepted.",
-            family=self.partner_id.name))
+        self.env["youth.consent"].sudo().create(
+            [
+                {
+                    "member_id": member.id,
+                    "guardian_id": self.partner_id.id,
+                    "type_id": consent_type.id,
+                    "version": versions.get(str(consent_type.id)) or consent_type.version,
+                    "channel": "portal",
+                    "date_given": fields.Date.context_today(self, self.create_date),
+                }
+                for consent_type in self.consent_type_ids - given.type_id
+            ]
+        )
+        member.message_post(
+            body=self.env._(
+                "%(family)s linked to the child: their application in the portal was accepted.",
+                family=self.partner_id.name,
+            )
+        )
 
     def _close_activities(self):
         self.sudo().activity_feedback(["mail.mail_activity_data_todo"])
@@ -200,15 +259,30 @@ class YouthMemberClaim(models.Model):
     def _portal_claim(self, parent, member, post):
         """Record a checked application whose IIN ``member`` holds, and tell the staff who cover
         the child. The family is answered as for any application (the caller's business)."""
-        given = self.env["youth.consent.type"].sudo().search([]).filtered(
-            lambda consent_type: post.get("consent_%s" % consent_type.code))
-        claim = self.sudo().with_context(mail_create_nosubscribe=True).create({
-            "partner_id": parent.id, "member_id": member.id, "name": post["name"].strip(),
-            "iin": iin_rules.normalize(post["iin"]), "school_id": int(post["school_id"]),
-            "grade": int(post["grade"]), "class_letter": (post.get("class_letter") or "").strip() or False,
-            "relation": post["relation"], "consent_type_ids": [(6, 0, given.ids)],
-            "consent_versions": {str(consent_type.id): consent_type.version for consent_type in given},
-        })
+        given = (
+            self.env["youth.consent.type"]
+            .sudo()
+            .search([])
+            .filtered(lambda consent_type: post.get("consent_%s" % consent_type.code))
+        )
+        claim = (
+            self.sudo()
+            .with_context(mail_create_nosubscribe=True)
+            .create(
+                {
+                    "partner_id": parent.id,
+                    "member_id": member.id,
+                    "name": post["name"].strip(),
+                    "iin": iin_rules.normalize(post["iin"]),
+                    "school_id": int(post["school_id"]),
+                    "grade": int(post["grade"]),
+                    "class_letter": (post.get("class_letter") or "").strip() or False,
+                    "relation": post["relation"],
+                    "consent_type_ids": [(6, 0, given.ids)],
+                    "consent_versions": {str(consent_type.id): consent_type.version for consent_type in given},
+                }
+            )
+        )
         claim.message_post(body=self.env._("Application made in the portal by %(parent)s.", parent=parent.name))
         claim._schedule_activities()
         return claim
@@ -222,15 +296,25 @@ class YouthMemberClaim(models.Model):
             users = school.youth_user_ids or school.youth_district_id.user_ids or managers
             for user in users.filtered(lambda u: u.active and not u.share):
                 claim.activity_schedule(
-                    "mail.mail_activity_data_todo", user_id=user.id,
+                    "mail.mail_activity_data_todo",
+                    user_id=user.id,
                     summary=self.env._("Settle the application of %(family)s", family=claim.partner_id.name),
-                    note=self.env._("A family applied in the portal for a child whose IIN is on file: "
-                                    "accept them as the child's parent, or refuse."),
+                    note=self.env._(
+                        "A family applied in the portal for a child whose IIN is on file: "
+                        "accept them as the child's parent, or refuse."
+                    ),
                 )
 
     def _portal_row(self, ranges):
         """The claim as the family's portal shows it: as an application, from what they typed."""
         self.ensure_one()
         return self.env["youth.member"]._portal_application_row(
-            self.name, self.school_id, self.grade, self.class_letter,
-            "applicant" if self.state == "open" else "rejected", self.refusal_reason, self.create_date, ranges)
+            self.name,
+            self.school_id,
+            self.grade,
+            self.class_letter,
+            "applicant" if self.state == "open" else "rejected",
+            self.refusal_reason,
+            self.create_date,
+            ranges,
+        )

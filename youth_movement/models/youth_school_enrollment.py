@@ -11,27 +11,38 @@ class YouthSchoolEnrollment(models.Model):
     _rec_name = "school_id"
 
     school_id = fields.Many2one(
-        "res.partner", string="School", required=True, index=True, ondelete="cascade",
+        "res.partner",
+        string="School",
+        required=True,
+        index=True,
+        ondelete="cascade",
         domain=[("is_youth_school", "=", True)],
     )
     district_id = fields.Many2one(
-        "youth.district", related="school_id.youth_district_id", store=True, index=True, string="District",
+        "youth.district",
+        related="school_id.youth_district_id",
+        store=True,
+        index=True,
+        string="District",
     )
     school_year = fields.Integer(
-        required=True, index=True, aggregator=False,
+        required=True,
+        index=True,
+        aggregator=False,
         default=lambda self: school.school_year_of(fields.Date.context_today(self)),
         help="First calendar year of the school year: 2025 for 2025–2026.",
     )
     school_year_choice = fields.Selection(
-        "_school_year_selection", string="School year", compute="_compute_school_year_choice",
+        "_school_year_selection",
+        string="School year",
+        compute="_compute_school_year_choice",
         inverse="_inverse_school_year_choice",
     )
     school_year_label = fields.Char("School year label", compute="_compute_school_year_label", store=True)
     pupils_count = fields.Integer("Pupils enrolled", required=True, aggregator="sum")
 
     _sql_constraints = [
-        ("school_year_uniq", "unique(school_id, school_year)",
-         "A school reports its pupils once per school year."),
+        ("school_year_uniq", "unique(school_id, school_year)", "A school reports its pupils once per school year."),
         ("pupils_count_positive", "CHECK(pupils_count >= 0)", "The number of pupils cannot be negative."),
     ]
 
@@ -54,8 +65,9 @@ class YouthSchoolEnrollment(models.Model):
     @api.depends("school_year")
     def _compute_school_year_label(self):
         for enrollment in self:
-            enrollment.school_year_label = school.school_year_label(enrollment.school_year) \
-                if enrollment.school_year else False
+            enrollment.school_year_label = (
+                school.school_year_label(enrollment.school_year) if enrollment.school_year else False
+            )
 
     @api.depends("school_id", "school_year")
     def _compute_display_name(self):

@@ -55,11 +55,13 @@ class YouthScopeMixin(models.AbstractModel):
             return
         touched = {name for vals in vals_list for name in vals if name in self._youth_manager_fields}
         if touched and not self.env.user.has_group(MANAGER):
-            raise AccessError(self.env._(
-                "Only a regional manager or an administrator may change %(fields)s: it sets who sees which "
-                "schools and children.",
-                fields=", ".join(sorted(self._fields[name]._description_string(self.env) for name in touched)),
-            ))
+            raise AccessError(
+                self.env._(
+                    "Only a regional manager or an administrator may change %(fields)s: it sets who sees which "
+                    "schools and children.",
+                    fields=", ".join(sorted(self._fields[name]._description_string(self.env) for name in touched)),
+                )
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -31,17 +31,24 @@ class YouthTier(models.Model):
     def _check_grades(self):
         for tier in self:
             if not school.MIN_GRADE <= tier.grade_from <= tier.grade_to <= school.MAX_GRADE:
-                raise ValidationError(self.env._(
-                    "The grades of tier %(tier)s must lie between %(min)s and %(max)s.",
-                    tier=tier.name, min=school.MIN_GRADE, max=school.MAX_GRADE,
-                ))
+                raise ValidationError(
+                    self.env._(
+                        "The grades of tier %(tier)s must lie between %(min)s and %(max)s.",
+                        tier=tier.name,
+                        min=school.MIN_GRADE,
+                        max=school.MAX_GRADE,
+                    )
+                )
         overlaps = school.overlapping_ranges(self._grade_ranges())
         if overlaps:
             first, second = overlaps[0]
-            raise ValidationError(self.env._(
-                "Tiers %(first)s and %(second)s share grades: a grade belongs to one tier only.",
-                first=first.name, second=second.name,
-            ))
+            raise ValidationError(
+                self.env._(
+                    "Tiers %(first)s and %(second)s share grades: a grade belongs to one tier only.",
+                    first=first.name,
+                    second=second.name,
+                )
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -59,8 +66,8 @@ class YouthTier(models.Model):
         members = self.env["youth.member"].sudo().with_context(active_test=False).search([])
         # members whose grade moves to another tier leave the unit of the old tier
         ranges = self._grade_ranges()
-        members.filtered(
-            lambda m: m.unit_id and m.unit_id.tier_id != school.tier_for_grade(m.grade, ranges)
-        ).write({"unit_id": False})
+        members.filtered(lambda m: m.unit_id and m.unit_id.tier_id != school.tier_for_grade(m.grade, ranges)).write(
+            {"unit_id": False}
+        )
         self.env.add_to_compute(members._fields["tier_id"], members)
         members.flush_model(["tier_id"])

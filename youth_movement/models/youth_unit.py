@@ -10,13 +10,21 @@ class YouthUnit(models.Model):
 
     name = fields.Char(required=True, tracking=True)
     school_id = fields.Many2one(
-        "res.partner", string="School", required=True, index=True, ondelete="restrict",
-        domain=[("is_youth_school", "=", True)], tracking=True,
+        "res.partner",
+        string="School",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain=[("is_youth_school", "=", True)],
+        tracking=True,
     )
     district_id = fields.Many2one(related="school_id.youth_district_id", store=True, index=True)
     tier_id = fields.Many2one("youth.tier", string="Tier", required=True, ondelete="restrict", tracking=True)
     leader_id = fields.Many2one(
-        "res.partner", string="Leader", domain=[("is_company", "=", False)], tracking=True,
+        "res.partner",
+        string="Leader",
+        domain=[("is_company", "=", False)],
+        tracking=True,
         help="The unit leader (тәлімгер / вожатый).",
     )
     member_ids = fields.One2many("youth.member", "unit_id", string="Members")
@@ -30,9 +38,13 @@ class YouthUnit(models.Model):
 
     @api.depends("member_ids.status")
     def _compute_member_count(self):
-        counts = dict(self.env["youth.member"]._read_group(
-            [("unit_id", "in", self.ids), ("status", "=", "active")], ["unit_id"], ["__count"],
-        ))
+        counts = dict(
+            self.env["youth.member"]._read_group(
+                [("unit_id", "in", self.ids), ("status", "=", "active")],
+                ["unit_id"],
+                ["__count"],
+            )
+        )
         for unit in self:
             unit.member_count = counts.get(unit, 0)
 
@@ -48,10 +60,13 @@ class YouthUnit(models.Model):
                 lambda m, unit=unit: m.school_id != unit.school_id or m.tier_id != unit.tier_id
             )
             if misfit:
-                raise ValidationError(self.env._(
-                    "Unit %(unit)s has members of another school or tier: %(members)s.",
-                    unit=unit.name, members=", ".join(misfit[:5].mapped("name")),
-                ))
+                raise ValidationError(
+                    self.env._(
+                        "Unit %(unit)s has members of another school or tier: %(members)s.",
+                        unit=unit.name,
+                        members=", ".join(misfit[:5].mapped("name")),
+                    )
+                )
 
     def action_view_members(self):
         self.ensure_one()

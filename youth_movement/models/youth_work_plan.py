@@ -10,10 +10,17 @@ class YouthWorkPlan(models.Model):
     _order = "school_year desc, partner_id"
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False, required=True, precompute=True)
-    partner_id = fields.Many2one("res.partner", string="Organization", required=True, index=True,
-                                 domain=[("is_company", "=", True)], tracking=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Organization",
+        required=True,
+        index=True,
+        domain=[("is_company", "=", True)],
+        tracking=True,
+    )
     school_year = fields.Integer(
-        required=True, aggregator=False,
+        required=True,
+        aggregator=False,
         default=lambda self: school.school_year_of(fields.Date.context_today(self)),
         help="First calendar year of the school year: 2025 for 2025–2026.",
     )
@@ -43,7 +50,8 @@ class YouthWorkPlan(models.Model):
     @api.depends("line_ids.execution")
     def _compute_execution_counts(self):
         groups = self.env["youth.work.plan.line"]._read_group(
-            [("plan_id", "in", self.ids)], ["plan_id", "execution"], ["__count"])
+            [("plan_id", "in", self.ids)], ["plan_id", "execution"], ["__count"]
+        )
         counts = {}
         for plan, execution, count in groups:
             counts.setdefault(plan, {})[execution] = count

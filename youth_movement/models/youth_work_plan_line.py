@@ -7,11 +7,26 @@ from ..tools import plan as plan_rules
 from ..tools import timezone
 
 # months in the order of the school year
-MONTHS = [("9", "September"), ("10", "October"), ("11", "November"), ("12", "December"), ("1", "January"),
-          ("2", "February"), ("3", "March"), ("4", "April"), ("5", "May"), ("6", "June"), ("7", "July"),
-          ("8", "August")]
-QUARTERS = [("1", "1st quarter (Sep-Nov)"), ("2", "2nd quarter (Dec-Feb)"), ("3", "3rd quarter (Mar-May)"),
-            ("4", "4th quarter (Jun-Aug)")]
+MONTHS = [
+    ("9", "September"),
+    ("10", "October"),
+    ("11", "November"),
+    ("12", "December"),
+    ("1", "January"),
+    ("2", "February"),
+    ("3", "March"),
+    ("4", "April"),
+    ("5", "May"),
+    ("6", "June"),
+    ("7", "July"),
+    ("8", "August"),
+]
+QUARTERS = [
+    ("1", "1st quarter (Sep-Nov)"),
+    ("2", "2nd quarter (Dec-Feb)"),
+    ("3", "3rd quarter (Mar-May)"),
+    ("4", "4th quarter (Jun-Aug)"),
+]
 
 
 class YouthWorkPlanLine(models.Model):
@@ -25,8 +40,14 @@ class YouthWorkPlanLine(models.Model):
     sequence = fields.Integer(default=10)
     title = fields.Char(required=True)
     kind = fields.Selection(
-        [("council_meeting", "Council meeting"), ("event", "Event"), ("training", "Training"),
-         ("monitoring", "Monitoring")], required=True, default="event",
+        [
+            ("council_meeting", "Council meeting"),
+            ("event", "Event"),
+            ("training", "Training"),
+            ("monitoring", "Monitoring"),
+        ],
+        required=True,
+        default="event",
     )
     # when
     period_type = fields.Selection([("month", "Month"), ("quarter", "Quarter")], required=True, default="month")
@@ -37,19 +58,27 @@ class YouthWorkPlanLine(models.Model):
     # who and how much
     responsible_id = fields.Many2one("res.partner", string="Responsible")
     user_id = fields.Many2one("res.users", string="Responsible user", domain=[("share", "=", False)])
-    district_id = fields.Many2one("youth.district", string="District or city", index=True,
-                                  help="Empty for a line of the whole region.")
+    district_id = fields.Many2one(
+        "youth.district", string="District or city", index=True, help="Empty for a line of the whole region."
+    )
     council_id = fields.Many2one("youth.council", string="Council", help="The council whose meeting this line is.")
     target = fields.Integer("Target", help="The figure to reach, e.g. pupils to involve.")
     actual = fields.Integer("Actual", help="The figure reached, as reported.")
-    pupils_reached = fields.Integer(compute="_compute_pupils_reached",
-                                    help="Distinct pupils reached by the events of this line.")
+    pupils_reached = fields.Integer(
+        compute="_compute_pupils_reached", help="Distinct pupils reached by the events of this line."
+    )
     note = fields.Text()
-    state = fields.Selection([("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
-                             string="Status", default="planned", required=True)
+    state = fields.Selection(
+        [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
+        string="Status",
+        default="planned",
+        required=True,
+    )
     execution = fields.Selection(
         [("pending", "Pending"), ("late", "Late"), ("done", "Done"), ("cancelled", "Cancelled")],
-        compute="_compute_execution", store=True, index=True,
+        compute="_compute_execution",
+        store=True,
+        index=True,
         help="Late when the period is over and the line is not done; refreshed every day.",
     )
     # what carries it out
@@ -57,7 +86,10 @@ class YouthWorkPlanLine(models.Model):
     event_ids = fields.One2many("event.event", "plan_line_id", string="Events of the line")
     event_count = fields.Integer("Number of events", compute="_compute_event_count")
     decision_ids = fields.Many2many(
-        "youth.council.decision", "youth_work_plan_line_decision_rel", "line_id", "decision_id",
+        "youth.council.decision",
+        "youth_work_plan_line_decision_rel",
+        "line_id",
+        "decision_id",
         string="Decisions carried out",
     )
 
@@ -67,7 +99,8 @@ class YouthWorkPlanLine(models.Model):
             period = line.month if line.period_type == "month" else line.quarter
             if line.plan_id.school_year and period:
                 line.date_start, line.date_end = plan_rules.period_bounds(
-                    line.plan_id.school_year, line.period_type, int(period))
+                    line.plan_id.school_year, line.period_type, int(period)
+                )
             else:
                 line.date_start = line.date_end = False
 
@@ -84,8 +117,9 @@ class YouthWorkPlanLine(models.Model):
 
     @api.depends("event_ids")
     def _compute_event_count(self):
-        counts = dict(self.env["event.event"]._read_group(
-            [("plan_line_id", "in", self.ids)], ["plan_line_id"], ["__count"]))
+        counts = dict(
+            self.env["event.event"]._read_group([("plan_line_id", "in", self.ids)], ["plan_line_id"], ["__count"])
+        )
         for line in self:
             line.event_count = counts.get(line, 0)
 

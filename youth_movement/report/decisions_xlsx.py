@@ -24,11 +24,21 @@ class YouthReportXlsxDecisions(models.AbstractModel):
         domain = wizard._source_domain("youth.council.decision")
         if not domain:
             start, end = wizard._utc_bounds()
-            domain = expression.OR([
-                [("meeting_id", "any", [("start", ">=", start), ("start", "<", end), ("state", "in", ADOPTED)])],
-                [("meeting_id", "=", False), "|", "&", ("create_date", ">=", start), ("create_date", "<", end),
-                 "&", ("deadline", ">=", wizard.date_from), ("deadline", "<=", wizard.date_to)],
-            ])
+            domain = expression.OR(
+                [
+                    [("meeting_id", "any", [("start", ">=", start), ("start", "<", end), ("state", "in", ADOPTED)])],
+                    [
+                        ("meeting_id", "=", False),
+                        "|",
+                        "&",
+                        ("create_date", ">=", start),
+                        ("create_date", "<", end),
+                        "&",
+                        ("deadline", ">=", wizard.date_from),
+                        ("deadline", "<=", wizard.date_to),
+                    ],
+                ]
+            )
         return expression.AND([domain, wizard._scope_domain("council_district_id")])
 
     def _build_sheets(self, xlsx):
@@ -47,8 +57,7 @@ class YouthReportXlsxDecisions(models.AbstractModel):
             sheets.Column("under_way", _("Under way"), 11, sheets.INTEGER, sheets.TOTAL_SUM),
             sheets.Column("overdue", _("Overdue"), 10, sheets.INTEGER, sheets.TOTAL_SUM),
             sheets.Column("cancelled", _("Cancelled"), 10, sheets.INTEGER, sheets.TOTAL_SUM),
-            sheets.Column("done_share", _("Done share"), 10, sheets.PERCENT, sheets.TOTAL_RATIO,
-                          ("done", "decisions")),
+            sheets.Column("done_share", _("Done share"), 10, sheets.PERCENT, sheets.TOTAL_RATIO, ("done", "decisions")),
         ]
 
     @staticmethod
@@ -82,9 +91,19 @@ class YouthReportXlsxDecisions(models.AbstractModel):
             self._finish(rows[council])["name"] = names.get(council, "")
         sheet = xlsx.add_sheet(_("Decisions by council"))
         top = xlsx.write_title(sheet, _("Execution of the council decisions"), self._title_lines(xlsx, today))
-        xlsx.write_table(sheet, columns, (sheets.row_values(columns, rows[council]) for council in councils), top,
-                         chart={"type": "bar", "subtype": "stacked", "title": _("Decisions by council"),
-                                "categories": "name", "series": ["done", "under_way", "overdue"]})
+        xlsx.write_table(
+            sheet,
+            columns,
+            (sheets.row_values(columns, rows[council]) for council in councils),
+            top,
+            chart={
+                "type": "bar",
+                "subtype": "stacked",
+                "title": _("Decisions by council"),
+                "categories": "name",
+                "series": ["done", "under_way", "overdue"],
+            },
+        )
 
     def _title_lines(self, xlsx, today):
         _ = self.env._
@@ -99,8 +118,21 @@ class YouthReportXlsxDecisions(models.AbstractModel):
         state_labels = self._selection_labels("youth.council.decision", "state")
         Decision = self.env["youth.council.decision"]
         decisions = Decision.search_fetch(
-            domain, ["council_id", "meeting_id", "agenda_item_id", "sequence", "text", "partner_ids", "district_ids",
-                     "deadline", "state", "date_done", "parent_id"])
+            domain,
+            [
+                "council_id",
+                "meeting_id",
+                "agenda_item_id",
+                "sequence",
+                "text",
+                "partner_ids",
+                "district_ids",
+                "deadline",
+                "state",
+                "date_done",
+                "parent_id",
+            ],
+        )
         columns = [
             sheets.Column("council", _("Council"), 30),
             sheets.Column("meeting", _("Meeting"), 10),
@@ -115,8 +147,10 @@ class YouthReportXlsxDecisions(models.AbstractModel):
         ]
         sent_down = _("Sent down")
         councils = {c.id: c.name for c in self._readable("youth.council", decisions.council_id.ids, ["name"])}
-        meetings = {meeting.id: meeting for meeting in self._readable(
-            "youth.council.meeting", decisions.meeting_id.ids, ["name", "start"])}
+        meetings = {
+            meeting.id: meeting
+            for meeting in self._readable("youth.council.meeting", decisions.meeting_id.ids, ["name", "start"])
+        }
         # the number is the rank on the meeting's agenda: known where the user may read the meeting
         numbered = Decision.browse([d.id for d in decisions if d.meeting_id.id in meetings])
         numbers = dict(zip(numbered.ids, numbered.mapped("number")))
@@ -124,18 +158,25 @@ class YouthReportXlsxDecisions(models.AbstractModel):
         for decision in decisions:
             meeting = meetings.get(decision.meeting_id.id)
             overdue = decision.state in OPEN and decision.deadline and decision.deadline < today
-            rows.append(sheets.row_values(columns, {
-                "council": councils.get(decision.council_id.id, ""),
-                "meeting": meeting.name if meeting else (sent_down if decision.parent_id else ""),
-                "date": meeting.date if meeting else None,
-                "number": numbers.get(decision.id) or "",
-                "text": decision.text,
-                "responsible": ", ".join(decision.partner_ids.mapped("name") + decision.district_ids.mapped("name")),
-                "deadline": decision.deadline or None,
-                "state": _("Overdue") if overdue else state_labels[decision.state],
-                "date_done": decision.date_done or None,
-                "overdue": (today - decision.deadline).days if overdue else None,
-            }))
+            rows.append(
+                sheets.row_values(
+                    columns,
+                    {
+                        "council": councils.get(decision.council_id.id, ""),
+                        "meeting": meeting.name if meeting else (sent_down if decision.parent_id else ""),
+                        "date": meeting.date if meeting else None,
+                        "number": numbers.get(decision.id) or "",
+                        "text": decision.text,
+                        "responsible": ", ".join(
+                            decision.partner_ids.mapped("name") + decision.district_ids.mapped("name")
+                        ),
+                        "deadline": decision.deadline or None,
+                        "state": _("Overdue") if overdue else state_labels[decision.state],
+                        "date_done": decision.date_done or None,
+                        "overdue": (today - decision.deadline).days if overdue else None,
+                    },
+                )
+            )
         sheet = xlsx.add_sheet(_("Council decisions"))
         top = xlsx.write_title(sheet, _("Council decisions"), self._title_lines(xlsx, today))
         xlsx.write_table(sheet, columns, rows, top, total_label=_("Total"))
@@ -149,24 +190,32 @@ class YouthReportXlsxDecisions(models.AbstractModel):
         Decision = self.env["youth.council.decision"]
         source = xlsx.wizard._source_domain("youth.council.decision")
         if source:  # chosen in the list: the regional decisions chosen, or district decisions themselves
-            domain = expression.AND([
-                expression.OR([source, [("parent_id", "any", source)]]),
-                xlsx.wizard._scope_domain("council_district_id"),
-            ])
+            domain = expression.AND(
+                [
+                    expression.OR([source, [("parent_id", "any", source)]]),
+                    xlsx.wizard._scope_domain("council_district_id"),
+                ]
+            )
         domain = expression.AND([domain, [("parent_id", "!=", False)]])
         states = Decision._read_group(domain, ["parent_id", "council_district_id", "state"], ["__count"])
-        overdue = {(parent, district): count for parent, district, count in Decision._read_group(
-            domain + [("is_overdue", "=", True)], ["parent_id", "council_district_id"], ["__count"])}
+        overdue = {
+            (parent, district): count
+            for parent, district, count in Decision._read_group(
+                domain + [("is_overdue", "=", True)], ["parent_id", "council_district_id"], ["__count"]
+            )
+        }
         parents = Decision.union(*{parent for parent, _district, _state, _count in states})
         # the regional decisions the user may read; the others are known by their district copies
         readable = self._readable("youth.council.decision", parents.ids, ["text", "deadline", "meeting_id"])
         meetings = {m.id: m.name for m in self._readable("youth.council.meeting", readable.meeting_id.ids, ["name"])}
         copies = {}
-        for child in Decision.search_fetch(domain + [("parent_id", "in", (parents - readable).ids)],
-                                           ["parent_id", "text", "deadline"]):
+        for child in Decision.search_fetch(
+            domain + [("parent_id", "in", (parents - readable).ids)], ["parent_id", "text", "deadline"]
+        ):
             copies.setdefault(child.parent_id.id, child)
-        districts = sorted({district for _parent, district, _state, _count in states},
-                           key=lambda d: (not d, (d.name or "").lower()))
+        districts = sorted(
+            {district for _parent, district, _state, _count in states}, key=lambda d: (not d, (d.name or "").lower())
+        )
         rows = {}
         for parent, district, state, count in states:
             row = rows.setdefault(parent.id, {})
@@ -190,15 +239,31 @@ class YouthReportXlsxDecisions(models.AbstractModel):
             sheets.Column("text", _("Regional decision"), 50, total=sheets.TOTAL_COUNT),
             sheets.Column("deadline", _("Deadline"), 11, sheets.DATE),
             *self._status_columns(_("Districts")),
-        ] + [sheets.Column(("district", district), district.name if district else _("No district"), 14)
-             for district in districts]
+        ] + [
+            sheets.Column(("district", district), district.name if district else _("No district"), 14)
+            for district in districts
+        ]
         sheet = xlsx.add_sheet(_("Decisions sent down"))
-        top = xlsx.write_title(sheet, _("Decisions of the regional council sent down to the districts"), [
-            (_("Districts"), _("the district decisions of the scope, one per district council")),
-            self._title_lines(xlsx, today)[1],
-        ])
-        xlsx.write_table(sheet, columns, (sheets.row_values(columns, rows[parent.id]) for parent in order), top,
-                         total_label=_("Total"),
-                         chart={"type": "bar", "subtype": "stacked", "title": _("District decisions"),
-                                "categories": "text", "series": ["done", "under_way", "overdue"],
-                                "anchor_col": len(columns) + 1})
+        top = xlsx.write_title(
+            sheet,
+            _("Decisions of the regional council sent down to the districts"),
+            [
+                (_("Districts"), _("the district decisions of the scope, one per district council")),
+                self._title_lines(xlsx, today)[1],
+            ],
+        )
+        xlsx.write_table(
+            sheet,
+            columns,
+            (sheets.row_values(columns, rows[parent.id]) for parent in order),
+            top,
+            total_label=_("Total"),
+            chart={
+                "type": "bar",
+                "subtype": "stacked",
+                "title": _("District decisions"),
+                "categories": "text",
+                "series": ["done", "under_way", "overdue"],
+                "anchor_col": len(columns) + 1,
+            },
+        )

@@ -27,9 +27,12 @@ class YouthReportXlsxEvents(models.AbstractModel):
         wizard = xlsx.wizard
         events = self._read_events(wizard)
         participation = self._read_participation(wizard)
-        categories = self.env["youth.event.category"].with_context(active_test=False).browse(
-            sorted({key for key in events["categories"] | set(participation["by_category"]) if key})
-        ).sorted()
+        categories = (
+            self.env["youth.event.category"]
+            .with_context(active_test=False)
+            .browse(sorted({key for key in events["categories"] | set(participation["by_category"]) if key}))
+            .sorted()
+        )
         columns = [(category.id, category.name) for category in categories]
         if None in events["categories"] or None in participation["by_category"]:
             columns.append((None, self.env._("No category")))
@@ -43,7 +46,8 @@ class YouthReportXlsxEvents(models.AbstractModel):
         """Events by month, category and organizing district: one grouped read."""
         Event = self.env["event.event"].with_context(tz=self._tz().zone)
         groups = Event._read_group(
-            wizard._event_domain(), ["date_begin:month", "youth_category_id", "district_id"], ["__count"])
+            wizard._event_domain(), ["date_begin:month", "youth_category_id", "district_id"], ["__count"]
+        )
         counts = {}
         for month, category, district, count in groups:
             key = (month.date() if hasattr(month, "date") else month, category.id or None, district)
@@ -66,7 +70,8 @@ class YouthReportXlsxEvents(models.AbstractModel):
         Registration = self.env["event.registration"]
         Attendance = self.env["youth.event.attendance"]
         Registration.check_field_access_rights(
-            "read", ["event_id", "youth_member_id", "member_district_id", "state", "result"])
+            "read", ["event_id", "youth_member_id", "member_district_id", "state", "result"]
+        )
         Attendance.check_field_access_rights("read", ["registration_id", "present"])
         self.env["event.event"].check_field_access_rights("read", ["youth_category_id"])
         Registration.flush_model(["event_id", "youth_member_id", "member_district_id", "state", "result", "active"])
@@ -86,8 +91,12 @@ class YouthReportXlsxEvents(models.AbstractModel):
         query.order = None
         table = Registration._table
         event = query.join(table, "event_id", "event_event", "id", "participation_event")
-        query.add_join("LEFT JOIN", "participation_days", SQL("(%s)", days_select), SQL(
-            "%s = %s", SQL.identifier("participation_days", "registration_id"), SQL.identifier(table, "id")))
+        query.add_join(
+            "LEFT JOIN",
+            "participation_days",
+            SQL("(%s)", days_select),
+            SQL("%s = %s", SQL.identifier("participation_days", "registration_id"), SQL.identifier(table, "id")),
+        )
         district = SQL.identifier(table, "member_district_id")
         category = SQL.identifier(event, "youth_category_id")
         state = SQL.identifier(table, "state")
@@ -97,22 +106,27 @@ class YouthReportXlsxEvents(models.AbstractModel):
         reached = SQL("(%s = 'done' OR %s > 0)", state, present)
         result = SQL.identifier(table, "result")
         query.groupby = SQL("GROUPING SETS ((%s), (%s), ())", district, category)
-        self.env.cr.execute(query.select(
-            SQL("GROUPING(%s)", district), SQL("GROUPING(%s)", category), district, category,
-            SQL("count(DISTINCT %s)", SQL.identifier(table, "event_id")),
-            SQL("count(*) FILTER (WHERE %s <> 'cancel')", state),
-            SQL("count(*) FILTER (WHERE %s)", seated),
-            SQL("count(*) FILTER (WHERE %s = 'waitlist')", state),
-            SQL("count(DISTINCT %s) FILTER (WHERE %s)", SQL.identifier(table, "youth_member_id"), reached),
-            SQL("COALESCE(sum(%s) FILTER (WHERE %s), 0)", expected, seated),
-            SQL("COALESCE(sum(%s) FILTER (WHERE %s), 0)", present, seated),
-            *(SQL("count(*) FILTER (WHERE %s = %s)", result, key) for key, _label in RESULTS),
-        ))
+        self.env.cr.execute(
+            query.select(
+                SQL("GROUPING(%s)", district),
+                SQL("GROUPING(%s)", category),
+                district,
+                category,
+                SQL("count(DISTINCT %s)", SQL.identifier(table, "event_id")),
+                SQL("count(*) FILTER (WHERE %s <> 'cancel')", state),
+                SQL("count(*) FILTER (WHERE %s)", seated),
+                SQL("count(*) FILTER (WHERE %s = 'waitlist')", state),
+                SQL("count(DISTINCT %s) FILTER (WHERE %s)", SQL.identifier(table, "youth_member_id"), reached),
+                SQL("COALESCE(sum(%s) FILTER (WHERE %s), 0)", expected, seated),
+                SQL("COALESCE(sum(%s) FILTER (WHERE %s), 0)", present, seated),
+                *(SQL("count(*) FILTER (WHERE %s = %s)", result, key) for key, _label in RESULTS),
+            )
+        )
         keys = ("events", "registrations", "seated", "waitlist", "reached", "expected", "present")
         by_district, by_category, overall = {}, {}, dict.fromkeys(keys, 0)
         for grouping_district, grouping_category, district_id, category_id, *values in self.env.cr.fetchall():
-            figures = dict(zip(keys, values[:len(keys)]))
-            figures.update(zip((("result", key) for key, _label in RESULTS), values[len(keys):]))
+            figures = dict(zip(keys, values[: len(keys)]))
+            figures.update(zip((("result", key) for key, _label in RESULTS), values[len(keys) :]))
             if grouping_district and grouping_category:
                 overall = figures
             elif grouping_category:
@@ -120,9 +134,12 @@ class YouthReportXlsxEvents(models.AbstractModel):
             else:
                 by_category[category_id] = figures
         members = self.env["youth.member"]._read_group(
-            expression.AND([wizard._member_domain(), [("status", "=", "active")]]), ["district_id"], ["__count"])
+            expression.AND([wizard._member_domain(), [("status", "=", "active")]]), ["district_id"], ["__count"]
+        )
         return {
-            "by_district": by_district, "by_category": by_category, "overall": overall,
+            "by_district": by_district,
+            "by_category": by_category,
+            "overall": overall,
             "members": {district.id or None: count for district, count in members},
         }
 
@@ -133,25 +150,40 @@ class YouthReportXlsxEvents(models.AbstractModel):
     def _sheet_by_month(self, xlsx, events, categories):
         _ = self.env._
         wizard = xlsx.wizard
-        months = sorted(set(events["months"]) | (set() if wizard._source_domain("event.event") else
-                                                 set(wizard._months())))
+        months = sorted(
+            set(events["months"]) | (set() if wizard._source_domain("event.event") else set(wizard._months()))
+        )
         rows = {month: {("category", key): 0 for key, _name in categories} for month in months}
         for (month, category, _district), count in events["counts"].items():
             rows[month][("category", category)] += count
-        columns = [sheets.Column("name", _("Month"), 18, total=sheets.TOTAL_LABEL)] + \
-            self._category_columns(categories) + [sheets.Column("total", _("Events"), 11, sheets.INTEGER,
-                                                                sheets.TOTAL_SUM)]
+        columns = (
+            [sheets.Column("name", _("Month"), 18, total=sheets.TOTAL_LABEL)]
+            + self._category_columns(categories)
+            + [sheets.Column("total", _("Events"), 11, sheets.INTEGER, sheets.TOTAL_SUM)]
+        )
         for month, row in rows.items():
             row["name"] = self._month_label(month)
             row["total"] = sum(value for key, value in row.items() if isinstance(key, tuple))
         sheet = xlsx.add_sheet(_("Events by month"))
-        top = xlsx.write_title(sheet, _("Events held by month and category"), [
-            (_("Events"), _("events that begin in the period, organized in the scope")),
-        ])
+        top = xlsx.write_title(
+            sheet,
+            _("Events held by month and category"),
+            [
+                (_("Events"), _("events that begin in the period, organized in the scope")),
+            ],
+        )
         xlsx.write_table(
-            sheet, columns, (sheets.row_values(columns, rows[month]) for month in months), top,
-            chart={"type": "column", "subtype": "stacked", "title": _("Events by month"), "categories": "name",
-                   "series": [("category", key) for key, _name in categories]},
+            sheet,
+            columns,
+            (sheets.row_values(columns, rows[month]) for month in months),
+            top,
+            chart={
+                "type": "column",
+                "subtype": "stacked",
+                "title": _("Events by month"),
+                "categories": "name",
+                "series": [("category", key) for key, _name in categories],
+            },
         )
 
     def _sheet_by_district(self, xlsx, events, categories):
@@ -160,16 +192,22 @@ class YouthReportXlsxEvents(models.AbstractModel):
         rows = {district: {("category", key): 0 for key, _name in categories} for district in districts}
         for (_month, category, district), count in events["counts"].items():
             rows[district][("category", category)] += count
-        columns = [sheets.Column("name", _("Organizing district"), 28, total=sheets.TOTAL_LABEL)] + \
-            self._category_columns(categories) + [sheets.Column("total", _("Events"), 11, sheets.INTEGER,
-                                                                sheets.TOTAL_SUM)]
+        columns = (
+            [sheets.Column("name", _("Organizing district"), 28, total=sheets.TOTAL_LABEL)]
+            + self._category_columns(categories)
+            + [sheets.Column("total", _("Events"), 11, sheets.INTEGER, sheets.TOTAL_SUM)]
+        )
         for district, row in rows.items():
             row["name"] = district.name if district else _("Regional events")
             row["total"] = sum(value for key, value in row.items() if isinstance(key, tuple))
         sheet = xlsx.add_sheet(_("Events by district"))
-        top = xlsx.write_title(sheet, _("Events held by organizing district and category"), [
-            (_("Events"), _("events that begin in the period, organized in the scope")),
-        ])
+        top = xlsx.write_title(
+            sheet,
+            _("Events held by organizing district and category"),
+            [
+                (_("Events"), _("events that begin in the period, organized in the scope")),
+            ],
+        )
         xlsx.write_table(sheet, columns, (sheets.row_values(columns, rows[district]) for district in districts), top)
 
     def _figure_columns(self):
@@ -185,8 +223,9 @@ class YouthReportXlsxEvents(models.AbstractModel):
         return [
             sheets.Column("expected", _("Days expected"), 12, sheets.INTEGER, sheets.TOTAL_SUM),
             sheets.Column("present", _("Days present"), 12, sheets.INTEGER, sheets.TOTAL_SUM),
-            sheets.Column("attendance", _("Attendance rate"), 12, sheets.PERCENT, sheets.TOTAL_RATIO,
-                          ("present", "expected")),
+            sheets.Column(
+                "attendance", _("Attendance rate"), 12, sheets.PERCENT, sheets.TOTAL_RATIO, ("present", "expected")
+            ),
         ]
 
     def _sheet_participation(self, xlsx, data):
@@ -199,8 +238,9 @@ class YouthReportXlsxEvents(models.AbstractModel):
             sheets.Column("members", _("Members"), 11, sheets.INTEGER, sheets.TOTAL_SUM),
             *self._figure_columns(),
             sheets.Column("reached", _("Pupils reached"), 12, sheets.INTEGER, sheets.TOTAL_SUM),
-            sheets.Column("share", _("Share of members reached"), 13, sheets.PERCENT, sheets.TOTAL_RATIO,
-                          ("reached", "members")),
+            sheets.Column(
+                "share", _("Share of members reached"), 13, sheets.PERCENT, sheets.TOTAL_RATIO, ("reached", "members")
+            ),
             *self._attendance_columns(),
         ]
         rows = []
@@ -212,14 +252,32 @@ class YouthReportXlsxEvents(models.AbstractModel):
             row["attendance"] = sheets.ratio(row.get("present", 0), row.get("expected", 0))
             rows.append(sheets.row_values(columns, row))
         sheet = xlsx.add_sheet(_("Participation by district"))
-        top = xlsx.write_title(sheet, _("Participation of the pupils by district"), [
-            (_("Participation"), _("registrations of the scope's pupils at the events of the period; a pupil is "
-                                   "reached when present on a day or marked attended")),
-            (_("Pupils reached in all"), data["overall"].get("reached", 0)),
-        ])
-        xlsx.write_table(sheet, columns, rows, top, chart={
-            "type": "bar", "title": _("Pupils reached by district"), "categories": "name", "series": ["reached"],
-        })
+        top = xlsx.write_title(
+            sheet,
+            _("Participation of the pupils by district"),
+            [
+                (
+                    _("Participation"),
+                    _(
+                        "registrations of the scope's pupils at the events of the period; a pupil is "
+                        "reached when present on a day or marked attended"
+                    ),
+                ),
+                (_("Pupils reached in all"), data["overall"].get("reached", 0)),
+            ],
+        )
+        xlsx.write_table(
+            sheet,
+            columns,
+            rows,
+            top,
+            chart={
+                "type": "bar",
+                "title": _("Pupils reached by district"),
+                "categories": "name",
+                "series": ["reached"],
+            },
+        )
 
     def _sheet_by_category(self, xlsx, data, categories):
         _ = self.env._
@@ -243,14 +301,27 @@ class YouthReportXlsxEvents(models.AbstractModel):
             row["results"] = sum(row.get(("result", result), 0) for result, _label in RESULTS)
             rows.append(sheets.row_values(columns, row))
         sheet = xlsx.add_sheet(_("Results by category"))
-        top = xlsx.write_title(sheet, _("Participation, attendance and results by category"), [
-            (_("Participation"), _("registrations of the scope's pupils at the events of the period")),
-            (_("Pupils reached in all"), data["overall"].get("reached", 0)),
-        ])
-        xlsx.write_table(sheet, columns, rows, top, chart={
-            "type": "bar", "subtype": "stacked", "title": _("Results by category"), "categories": "name",
-            "series": [("result", key) for key, _label in RESULTS],
-        })
+        top = xlsx.write_title(
+            sheet,
+            _("Participation, attendance and results by category"),
+            [
+                (_("Participation"), _("registrations of the scope's pupils at the events of the period")),
+                (_("Pupils reached in all"), data["overall"].get("reached", 0)),
+            ],
+        )
+        xlsx.write_table(
+            sheet,
+            columns,
+            rows,
+            top,
+            chart={
+                "type": "bar",
+                "subtype": "stacked",
+                "title": _("Results by category"),
+                "categories": "name",
+                "series": [("result", key) for key, _label in RESULTS],
+            },
+        )
 
 
 class YouthReportXlsxParticipationList(models.AbstractModel):
@@ -276,9 +347,13 @@ class YouthReportXlsxParticipationList(models.AbstractModel):
             sheets.Column("result", _("Result"), 13),
         ]
         sheet = xlsx.add_sheet(_("Participation detail"))
-        top = xlsx.write_title(sheet, _("Participation detail"), [
-            (_("Participation"), _("registrations of the scope's pupils at the events of the period")),
-        ])
+        top = xlsx.write_title(
+            sheet,
+            _("Participation detail"),
+            [
+                (_("Participation"), _("registrations of the scope's pupils at the events of the period")),
+            ],
+        )
         xlsx.write_table(sheet, columns, self._rows(xlsx), top, total_label=_("Total"))
 
     def _rows(self, xlsx):
@@ -303,7 +378,8 @@ class YouthReportXlsxParticipationList(models.AbstractModel):
         attendance = Attendance._table
         days.groupby = SQL.identifier(attendance, "registration_id")
         days_select = days.select(
-            SQL("%s AS registration_id", SQL.identifier(attendance, "registration_id")), SQL("count(*) AS present"))
+            SQL("%s AS registration_id", SQL.identifier(attendance, "registration_id")), SQL("count(*) AS present")
+        )
 
         query = Registration._search(xlsx.wizard._registration_domain())
         table = Registration._table
@@ -312,24 +388,53 @@ class YouthReportXlsxParticipationList(models.AbstractModel):
         pupil = query.left_join(member, "partner_id", "res_partner", "id", "detail_pupil")
         school = query.left_join(table, "member_school_id", "res_partner", "id", "detail_school")
         district = query.left_join(table, "member_district_id", "youth_district", "id", "detail_district")
-        query.add_join("LEFT JOIN", "detail_days", SQL("(%s)", days_select), SQL(
-            "%s = %s", SQL.identifier("detail_days", "registration_id"), SQL.identifier(table, "id")))
+        query.add_join(
+            "LEFT JOIN",
+            "detail_days",
+            SQL("(%s)", days_select),
+            SQL("%s = %s", SQL.identifier("detail_days", "registration_id"), SQL.identifier(table, "id")),
+        )
         event_name = self.env["event.event"]._field_to_sql(event, "name")  # in the report's language
         district_name = self.env["youth.district"]._field_to_sql(district, "name")
-        day = SQL("(timezone(COALESCE(%s, 'UTC'), timezone('UTC', %s)))::date",
-                  SQL.identifier(event, "date_tz"), SQL.identifier(event, "date_begin"))
+        day = SQL(
+            "(timezone(COALESCE(%s, 'UTC'), timezone('UTC', %s)))::date",
+            SQL.identifier(event, "date_tz"),
+            SQL.identifier(event, "date_begin"),
+        )
         pupil_name = SQL("COALESCE(%s, %s)", SQL.identifier(pupil, "name"), SQL.identifier(table, "name"))
         # by event (day, name, id), then the pupils by district, school and name: the order of the sheet
-        query.order = SQL("%s, %s, %s, %s, %s, %s, %s", day, event_name, SQL.identifier(event, "id"), district_name,
-                          SQL.identifier(school, "name"), pupil_name, SQL.identifier(table, "id"))
+        query.order = SQL(
+            "%s, %s, %s, %s, %s, %s, %s",
+            day,
+            event_name,
+            SQL.identifier(event, "id"),
+            district_name,
+            SQL.identifier(school, "name"),
+            pupil_name,
+            SQL.identifier(table, "id"),
+        )
         states = self._selection_labels("event.registration", "state")
         results = self._selection_labels("event.registration", "result")
         select = query.select(
-            event_name, day, district_name, SQL.identifier(school, "name"), pupil_name,
-            SQL.identifier(member, "grade"), SQL.identifier(table, "state"),
-            SQL("COALESCE(%s, 0)", SQL.identifier("detail_days", "present")), SQL.identifier(table, "result"),
+            event_name,
+            day,
+            district_name,
+            SQL.identifier(school, "name"),
+            pupil_name,
+            SQL.identifier(member, "grade"),
+            SQL.identifier(table, "state"),
+            SQL("COALESCE(%s, 0)", SQL.identifier("detail_days", "present")),
+            SQL.identifier(table, "result"),
         )
-        for name, date, district_label, school_name, pupil_label, grade, state, present, result in \
-                xlsx.stream(select):
-            yield (name, date, district_label, school_name, pupil_label, grade, states.get(state, state), present,
-                   results.get(result, "") if result else "")
+        for name, date, district_label, school_name, pupil_label, grade, state, present, result in xlsx.stream(select):
+            yield (
+                name,
+                date,
+                district_label,
+                school_name,
+                pupil_label,
+                grade,
+                states.get(state, state),
+                present,
+                results.get(result, "") if result else "",
+            )

@@ -27,20 +27,24 @@ class YouthReportXlsxMembership(models.AbstractModel):
         domain = wizard._member_domain()
         groups = Member._read_group(
             domain + [("status", "in", school_rules.IN_MOVEMENT)],
-            ["district_id", "school_id", "tier_id", "grade", "sex", "status"], ["__count"],
+            ["district_id", "school_id", "tier_id", "grade", "sex", "status"],
+            ["__count"],
         )
         joined = Member._read_group(
             domain + [("join_date", ">=", wizard.date_from), ("join_date", "<=", wizard.date_to)],
-            ["district_id", "school_id"], ["__count"],
+            ["district_id", "school_id"],
+            ["__count"],
         )
         left = Member._read_group(
             domain + [("leave_date", ">=", wizard.date_from), ("leave_date", "<=", wizard.date_to)],
-            ["district_id", "school_id"], ["__count"],
+            ["district_id", "school_id"],
+            ["__count"],
         )
         year = wizard._school_year()
         enrollments = self.env["youth.school.enrollment"]._read_group(
             wizard._scope_domain("district_id", "school_id") + [("school_year", "=", year)],
-            ["district_id", "school_id"], ["pupils_count:sum"],
+            ["district_id", "school_id"],
+            ["pupils_count:sum"],
         )
         schools = {}  # school -> district, for every school with members or enrolled pupils
         for district, school, *_rest in groups + joined + left + enrollments:
@@ -67,9 +71,12 @@ class YouthReportXlsxMembership(models.AbstractModel):
         tiers = data["tiers"]
         districts = sorted(set(data["schools"].values()), key=self._sort_key)
         blank = dict.fromkeys(("male", "female", "active", "applicant", "joined", "left", "pupils"), 0)
-        blank.update(dict.fromkeys(
-            (("tier", tier.id, sex) for tier in tiers for sex in ("male", "female", "all")), 0,
-        ))
+        blank.update(
+            dict.fromkeys(
+                (("tier", tier.id, sex) for tier in tiers for sex in ("male", "female", "all")),
+                0,
+            )
+        )
         rows = {district: dict(blank) for district in districts}
         for district, _school, tier, _grade, sex, status, count in data["groups"]:
             row = rows[district]
@@ -89,10 +96,16 @@ class YouthReportXlsxMembership(models.AbstractModel):
         columns = [sheets.Column("name", _("District or city"), 28, total=sheets.TOTAL_LABEL)]
         for tier in tiers:
             columns += [
-                sheets.Column(("tier", tier.id, "male"), _("%(tier)s: boys", tier=tier.name), 11, sheets.INTEGER,
-                              sheets.TOTAL_SUM),
-                sheets.Column(("tier", tier.id, "female"), _("%(tier)s: girls", tier=tier.name), 11, sheets.INTEGER,
-                              sheets.TOTAL_SUM),
+                sheets.Column(
+                    ("tier", tier.id, "male"), _("%(tier)s: boys", tier=tier.name), 11, sheets.INTEGER, sheets.TOTAL_SUM
+                ),
+                sheets.Column(
+                    ("tier", tier.id, "female"),
+                    _("%(tier)s: girls", tier=tier.name),
+                    11,
+                    sheets.INTEGER,
+                    sheets.TOTAL_SUM,
+                ),
                 sheets.Column(("tier", tier.id, "all"), tier.name, 11, sheets.INTEGER, sheets.TOTAL_SUM),
             ]
         columns += [
@@ -110,15 +123,30 @@ class YouthReportXlsxMembership(models.AbstractModel):
             row["coverage"] = sheets.ratio(row["active"], row["pupils"])
 
         sheet = xlsx.add_sheet(_("Membership by district"))
-        top = xlsx.write_title(sheet, _("Membership by district"), [
-            (_("Members"), _("active members; the pupils enrolled are those of the school year %(year)s",
-                             year=school_rules.school_year_label(data["year"]))),
-        ])
+        top = xlsx.write_title(
+            sheet,
+            _("Membership by district"),
+            [
+                (
+                    _("Members"),
+                    _(
+                        "active members; the pupils enrolled are those of the school year %(year)s",
+                        year=school_rules.school_year_label(data["year"]),
+                    ),
+                ),
+            ],
+        )
         layout = xlsx.write_table(
-            sheet, columns, (sheets.row_values(columns, rows[district]) for district in districts), top,
+            sheet,
+            columns,
+            (sheets.row_values(columns, rows[district]) for district in districts),
+            top,
             chart={
-                "type": "column", "subtype": "stacked", "title": _("Members by district and tier"),
-                "categories": "name", "series": [("tier", tier.id, "all") for tier in tiers],
+                "type": "column",
+                "subtype": "stacked",
+                "title": _("Members by district and tier"),
+                "categories": "name",
+                "series": [("tier", tier.id, "all") for tier in tiers],
             },
         )
         # the tiers of the region, with a pie
@@ -128,16 +156,30 @@ class YouthReportXlsxMembership(models.AbstractModel):
             sheets.Column("female", _("Girls"), 11, sheets.INTEGER, sheets.TOTAL_SUM),
             sheets.Column("active", _("Members"), 11, sheets.INTEGER, sheets.TOTAL_SUM),
         ]
-        tier_rows = [[
-            tier.name,
-            sum(row[("tier", tier.id, "male")] for row in rows.values()),
-            sum(row[("tier", tier.id, "female")] for row in rows.values()),
-            sum(row[("tier", tier.id, "all")] for row in rows.values()),
-        ] for tier in tiers]
+        tier_rows = [
+            [
+                tier.name,
+                sum(row[("tier", tier.id, "male")] for row in rows.values()),
+                sum(row[("tier", tier.id, "female")] for row in rows.values()),
+                sum(row[("tier", tier.id, "all")] for row in rows.values()),
+            ]
+            for tier in tiers
+        ]
         xlsx.write_table(
-            sheet, tier_columns, tier_rows, layout.totals_row + 2, main=False, caption=_("Members by tier"),
-            chart={"type": "pie", "title": _("Members by tier"), "categories": "name", "series": ["active"],
-                   "anchor_row": layout.totals_row + 3, "anchor_col": len(tier_columns) + 1},
+            sheet,
+            tier_columns,
+            tier_rows,
+            layout.totals_row + 2,
+            main=False,
+            caption=_("Members by tier"),
+            chart={
+                "type": "pie",
+                "title": _("Members by tier"),
+                "categories": "name",
+                "series": ["active"],
+                "anchor_row": layout.totals_row + 3,
+                "anchor_col": len(tier_columns) + 1,
+            },
         )
 
     # ------------------------------------------------------------------ by school
@@ -150,8 +192,12 @@ class YouthReportXlsxMembership(models.AbstractModel):
         for school in schools:
             row = rows[school] = {("grade", grade): 0 for grade in grades}
             row.update({("tier", tier.id): 0 for tier in tiers})
-            row.update(active=0, joined=data["joined"].get(school, 0), left=data["left"].get(school, 0),
-                       pupils=data["pupils"].get(school, 0))
+            row.update(
+                active=0,
+                joined=data["joined"].get(school, 0),
+                left=data["left"].get(school, 0),
+                pupils=data["pupils"].get(school, 0),
+            )
         for _district, school, tier, grade, _sex, status, count in data["groups"]:
             if status != "active":
                 continue
@@ -183,10 +229,19 @@ class YouthReportXlsxMembership(models.AbstractModel):
             sheets.Column("coverage", _("Coverage"), 11, sheets.PERCENT, sheets.TOTAL_RATIO, ("active", "pupils")),
         ]
         sheet = xlsx.add_sheet(_("Membership by school"))
-        top = xlsx.write_title(sheet, _("Membership by school and grade"), [
-            (_("Members"), _("active members; the pupils enrolled are those of the school year %(year)s",
-                             year=school_rules.school_year_label(data["year"]))),
-        ])
+        top = xlsx.write_title(
+            sheet,
+            _("Membership by school and grade"),
+            [
+                (
+                    _("Members"),
+                    _(
+                        "active members; the pupils enrolled are those of the school year %(year)s",
+                        year=school_rules.school_year_label(data["year"]),
+                    ),
+                ),
+            ],
+        )
         xlsx.write_table(sheet, columns, (sheets.row_values(columns, rows[school]) for school in schools), top)
 
 
@@ -197,8 +252,16 @@ class YouthReportXlsxMemberList(models.AbstractModel):
     _inherit = "youth.report.xlsx"
     _description = "Excel report: member list"
     _youth_sequence = 20
-    _youth_fields = ("partner_id", "school_id", "district_id", "grade", "class_letter", "tier_id", "status",
-                     "join_date")
+    _youth_fields = (
+        "partner_id",
+        "school_id",
+        "district_id",
+        "grade",
+        "class_letter",
+        "tier_id",
+        "status",
+        "join_date",
+    )
 
     def _build_sheets(self, xlsx):
         _ = self.env._
@@ -206,8 +269,9 @@ class YouthReportXlsxMemberList(models.AbstractModel):
         cells = self._cells(query, tables)
         sheet = xlsx.add_sheet(_("Member list"))
         top = xlsx.write_title(sheet, _("Member list"))
-        xlsx.write_table(sheet, [cell[0] for cell in cells], self._rows(xlsx, query, cells), top,
-                         total_label=_("Total"))
+        xlsx.write_table(
+            sheet, [cell[0] for cell in cells], self._rows(xlsx, query, cells), top, total_label=_("Total")
+        )
 
     def _query(self, wizard):
         """The members in the scope as one query built by the ORM as the requesting user
@@ -227,8 +291,11 @@ class YouthReportXlsxMemberList(models.AbstractModel):
         # by district and school names, then grade, class and id: the order of the sheet, sorted
         # on the plain names (not on each model's full _order, which costs a second at this scale)
         query.order = SQL(
-            "%s, %s, %s, %s, %s", self.env["youth.district"]._field_to_sql(district, "name"),
-            SQL.identifier(school, "name"), SQL.identifier(table, "grade"), SQL.identifier(table, "class_letter"),
+            "%s, %s, %s, %s, %s",
+            self.env["youth.district"]._field_to_sql(district, "name"),
+            SQL.identifier(school, "name"),
+            SQL.identifier(table, "grade"),
+            SQL.identifier(table, "class_letter"),
             SQL.identifier(table, "id"),
         )
         return query, {"member": table, "partner": partner, "school": school, "district": district}
@@ -248,16 +315,18 @@ class YouthReportXlsxMemberList(models.AbstractModel):
         status_labels = self._selection_labels("youth.member", "status")
         district_name = self.env["youth.district"]._field_to_sql(tables["district"], "name")  # report's language
         return [
-            (sheets.Column("name", _("Name"), 32, total=sheets.TOTAL_COUNT), SQL.identifier(tables["partner"], "name"),
-             None),
+            (
+                sheets.Column("name", _("Name"), 32, total=sheets.TOTAL_COUNT),
+                SQL.identifier(tables["partner"], "name"),
+                None,
+            ),
             (sheets.Column("school", _("School"), 32), SQL.identifier(tables["school"], "name"), None),
             (sheets.Column("district", _("District or city"), 20), district_name, None),
             (sheets.Column("grade", _("Grade"), 7, sheets.INTEGER), SQL.identifier(member, "grade"), None),
             (sheets.Column("class", _("Class"), 7), SQL.identifier(member, "class_letter"), None),
             (sheets.Column("tier", _("Tier"), 12), SQL.identifier(member, "tier_id"), tiers.get),
             (sheets.Column("status", _("Status"), 12), SQL.identifier(member, "status"), status_labels.__getitem__),
-            (sheets.Column("join_date", _("Member since"), 12, sheets.DATE), SQL.identifier(member, "join_date"),
-             None),
+            (sheets.Column("join_date", _("Member since"), 12, sheets.DATE), SQL.identifier(member, "join_date"), None),
         ]
 
     def _rows(self, xlsx, query, cells):

@@ -54,9 +54,16 @@ class YouthReportXlsxPartners(models.AbstractModel):
                     values[partner.id][key] = values[partner.id].get(key, 0) + number
 
         count("cohosted", "youth.council.meeting", held + [("cohost_ids", "in", ids)], "cohost_ids")
-        count("participants", "youth.council.participant", [
-            ("organization_id", "in", ids), ("state", "=", "present"), ("meeting_id", "any", held),
-        ], "organization_id")
+        count(
+            "participants",
+            "youth.council.participant",
+            [
+                ("organization_id", "in", ids),
+                ("state", "=", "present"),
+                ("meeting_id", "any", held),
+            ],
+            "organization_id",
+        )
         period = [("date_begin", ">=", start), ("date_begin", "<", end)]
         count("organized", "event.event", period + [("organizer_id", "in", ids)], "organizer_id")
         count("venue", "event.event", period + [("address_id", "in", ids)], "address_id")
@@ -68,7 +75,8 @@ class YouthReportXlsxPartners(models.AbstractModel):
     def _build_sheets(self, xlsx):
         _ = self.env._
         partners = self.env["res.partner"].search_fetch(
-            self._domain(xlsx.wizard), ["name", "youth_org_type_id", "youth_district_id", "city", "phone", "email"],
+            self._domain(xlsx.wizard),
+            ["name", "youth_org_type_id", "youth_district_id", "city", "phone", "email"],
             order="youth_org_type_id, name",
         )
         columns = [
@@ -84,16 +92,23 @@ class YouthReportXlsxPartners(models.AbstractModel):
         rows = []
         for partner in partners:
             row = {
-                "name": partner.name, "type": partner.youth_org_type_id.name,
-                "district": partner.youth_district_id.name or region, "city": partner.city or "",
-                "phone": partner.phone or "", "email": partner.email or "",
+                "name": partner.name,
+                "type": partner.youth_org_type_id.name,
+                "district": partner.youth_district_id.name or region,
+                "city": partner.city or "",
+                "phone": partner.phone or "",
+                "email": partner.email or "",
             }
             row.update(activity.get(partner.id, {}))
             rows.append(sheets.row_values(columns, row))
         sheet = xlsx.add_sheet(_("Partner organizations"))
-        top = xlsx.write_title(sheet, _("Partner organizations"), [
-            (_("Meetings and events"), _("council meetings held and events that begin in the period")),
-        ])
+        top = xlsx.write_title(
+            sheet,
+            _("Partner organizations"),
+            [
+                (_("Meetings and events"), _("council meetings held and events that begin in the period")),
+            ],
+        )
         layout = xlsx.write_table(sheet, columns, rows, top, total_label=_("Total"))
         by_type = {}
         for partner in partners:
@@ -103,8 +118,18 @@ class YouthReportXlsxPartners(models.AbstractModel):
             sheets.Column("count", _("Organizations"), 26, sheets.INTEGER, sheets.TOTAL_SUM),
         ]
         xlsx.write_table(
-            sheet, type_columns, [[org_type.name, count] for org_type, count in by_type.items()],
-            layout.totals_row + 2, main=False, caption=_("Organizations by type"),
-            chart={"type": "pie", "title": _("Organizations by type"), "categories": "name", "series": ["count"],
-                   "anchor_row": layout.header_row, "anchor_col": len(columns) + 1},
+            sheet,
+            type_columns,
+            [[org_type.name, count] for org_type, count in by_type.items()],
+            layout.totals_row + 2,
+            main=False,
+            caption=_("Organizations by type"),
+            chart={
+                "type": "pie",
+                "title": _("Organizations by type"),
+                "categories": "name",
+                "series": ["count"],
+                "anchor_row": layout.header_row,
+                "anchor_col": len(columns) + 1,
+            },
         )

@@ -56,8 +56,12 @@ class YouthReportXlsx(models.AbstractModel):
     def _readable(self, model, ids, fnames):
         """The records of ``ids`` the user may read, with ``fnames`` fetched: a record a row points
         at (a meeting, a council) may be out of the user's record rules when the row is not."""
-        return self.env[model].with_context(active_test=False).search_fetch(
-            [("id", "in", list(ids))], fnames).with_context(active_test=True)
+        return (
+            self.env[model]
+            .with_context(active_test=False)
+            .search_fetch([("id", "in", list(ids))], fnames)
+            .with_context(active_test=True)
+        )
 
 
 class XlsxReport:
@@ -71,26 +75,37 @@ class XlsxReport:
         self.wizard = wizard
         self.env = wizard.env
         self.output = io.BytesIO()
-        self.book = xlsxwriter.Workbook(self.output, {
-            "constant_memory": True,
-            "default_date_format": sheets.DATE,
-            "strings_to_numbers": False,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-        })
-        self.book.set_properties({
-            "title": wizard._report_file_title(),
-            "author": self.env.user.name,
-            "company": self.env.company.name,
-        })
+        self.book = xlsxwriter.Workbook(
+            self.output,
+            {
+                "constant_memory": True,
+                "default_date_format": sheets.DATE,
+                "strings_to_numbers": False,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+            },
+        )
+        self.book.set_properties(
+            {
+                "title": wizard._report_file_title(),
+                "author": self.env.user.name,
+                "company": self.env.company.name,
+            }
+        )
         self.sheet_names = []
         self._formats = {}
         self.title_format = self.book.add_format({"bold": True, "font_size": 14})
         self.label_format = self.book.add_format({"bold": True, "font_color": "#555555"})
         self.value_format = self.book.add_format({})
-        self.header_format = self.book.add_format({
-            "bold": True, "bg_color": "#DCE6F1", "border": 1, "text_wrap": True, "valign": "vcenter",
-        })
+        self.header_format = self.book.add_format(
+            {
+                "bold": True,
+                "bg_color": "#DCE6F1",
+                "border": 1,
+                "text_wrap": True,
+                "valign": "vcenter",
+            }
+        )
 
     # ------------------------------------------------------------------ formats
     def cell_format(self, num_format=None, total=False):
@@ -200,12 +215,14 @@ class XlsxReport:
         categories = "='%s'!%s" % (name, layout.data_range(spec["categories"]))
         for key in spec["series"]:
             col = layout.col_of(key)
-            chart.add_series({
-                "name": "='%s'!%s" % (name, xl_rowcol_to_cell(layout.header_row, col, row_abs=True, col_abs=True)),
-                "categories": categories,
-                "values": "='%s'!%s" % (name, layout.data_range(key)),
-                **({"data_labels": {"percentage": True}} if spec["type"] == "pie" else {}),
-            })
+            chart.add_series(
+                {
+                    "name": "='%s'!%s" % (name, xl_rowcol_to_cell(layout.header_row, col, row_abs=True, col_abs=True)),
+                    "categories": categories,
+                    "values": "='%s'!%s" % (name, layout.data_range(key)),
+                    **({"data_labels": {"percentage": True}} if spec["type"] == "pie" else {}),
+                }
+            )
         chart.set_title({"name": spec.get("title", "")})
         if spec["type"] != "pie":
             chart.set_legend({"position": "bottom"})

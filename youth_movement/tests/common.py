@@ -34,19 +34,28 @@ class YouthCase(TransactionCase):
         school_type = env.ref("youth_movement.org_type_school")
 
         def school(name, district):
-            return env["res.partner"].create({
-                "name": name, "is_company": True, "youth_org_type_id": school_type.id,
-                "youth_district_id": district.id,
-            })
+            return env["res.partner"].create(
+                {
+                    "name": name,
+                    "is_company": True,
+                    "youth_org_type_id": school_type.id,
+                    "youth_district_id": district.id,
+                }
+            )
 
         cls.school_a1 = school("School A1", cls.district_a)
         cls.school_a2 = school("School A2", cls.district_a)
         cls.school_b1 = school("School B1", cls.district_b)
         cls.users = {
-            "school_leader": new_test_user(env, "t_leader", groups=GROUPS["school_leader"],
-                                           youth_school_ids=[(6, 0, cls.school_a1.ids)]),
-            "district_coordinator": new_test_user(env, "t_coordinator", groups=GROUPS["district_coordinator"],
-                                                  youth_district_ids=[(6, 0, cls.district_a.ids)]),
+            "school_leader": new_test_user(
+                env, "t_leader", groups=GROUPS["school_leader"], youth_school_ids=[(6, 0, cls.school_a1.ids)]
+            ),
+            "district_coordinator": new_test_user(
+                env,
+                "t_coordinator",
+                groups=GROUPS["district_coordinator"],
+                youth_district_ids=[(6, 0, cls.district_a.ids)],
+            ),
             "regional_manager": new_test_user(env, "t_manager", groups=GROUPS["regional_manager"]),
             "admin": new_test_user(env, "t_admin", groups=GROUPS["admin"]),
         }
@@ -92,30 +101,49 @@ class CouncilCase(YouthCase):
         cls.chair = Partner.create({"name": "Chair Person", "function": "Deputy head"})
         cls.guest_partner = Partner.create({"name": "Invitee Person"})
         cls.member_partners = Partner.create([{"name": "Member %s" % i} for i in (1, 2)])
-        cls.council_member_user = new_test_user(env, "t_council_member", groups="base.group_user",
-                                                name="Internal Member")
-        cls.responsible_user = new_test_user(env, "t_responsible", groups="base.group_user",
-                                             name="Responsible User")
+        cls.council_member_user = new_test_user(
+            env, "t_council_member", groups="base.group_user", name="Internal Member"
+        )
+        cls.responsible_user = new_test_user(env, "t_responsible", groups="base.group_user", name="Responsible User")
         coordinator = cls.users["district_coordinator"]
-        cls.council = env["youth.council"].create({
-            "name": "Council of district A", "level": "district", "district_id": cls.district_a.id,
-            "organization_id": cls.org.id, "secretary_user_id": coordinator.id, "reminder_days": 3,
-            "member_ids": [
-                Command.create({"partner_id": cls.chair.id, "role": "chair", "position": "Deputy head",
-                                "organization_id": cls.org.id}),
-                Command.create({"partner_id": coordinator.partner_id.id, "role": "secretary",
-                                "position": "Coordinator"}),
-                Command.create({"partner_id": cls.member_partners[0].id, "role": "member"}),
-                Command.create({"partner_id": cls.member_partners[1].id, "role": "member"}),
-                Command.create({"partner_id": cls.council_member_user.partner_id.id, "role": "member"}),
-                Command.create({"partner_id": cls.guest_partner.id, "role": "permanent_invitee"}),
-            ],
-        })
-        cls.council_b = env["youth.council"].create({
-            "name": "Council of district B", "level": "district", "district_id": cls.district_b.id})
-        cls.regional = env["youth.council"].create({
-            "name": "Regional council", "level": "region", "state_id": cls.region.id,
-            "secretary_user_id": cls.users["regional_manager"].id})
+        cls.council = env["youth.council"].create(
+            {
+                "name": "Council of district A",
+                "level": "district",
+                "district_id": cls.district_a.id,
+                "organization_id": cls.org.id,
+                "secretary_user_id": coordinator.id,
+                "reminder_days": 3,
+                "member_ids": [
+                    Command.create(
+                        {
+                            "partner_id": cls.chair.id,
+                            "role": "chair",
+                            "position": "Deputy head",
+                            "organization_id": cls.org.id,
+                        }
+                    ),
+                    Command.create(
+                        {"partner_id": coordinator.partner_id.id, "role": "secretary", "position": "Coordinator"}
+                    ),
+                    Command.create({"partner_id": cls.member_partners[0].id, "role": "member"}),
+                    Command.create({"partner_id": cls.member_partners[1].id, "role": "member"}),
+                    Command.create({"partner_id": cls.council_member_user.partner_id.id, "role": "member"}),
+                    Command.create({"partner_id": cls.guest_partner.id, "role": "permanent_invitee"}),
+                ],
+            }
+        )
+        cls.council_b = env["youth.council"].create(
+            {"name": "Council of district B", "level": "district", "district_id": cls.district_b.id}
+        )
+        cls.regional = env["youth.council"].create(
+            {
+                "name": "Regional council",
+                "level": "region",
+                "state_id": cls.region.id,
+                "secretary_user_id": cls.users["regional_manager"].id,
+            }
+        )
 
     @classmethod
     def at(cls, day, hour=10):
@@ -123,8 +151,12 @@ class CouncilCase(YouthCase):
         return datetime.datetime.fromisoformat(day) + datetime.timedelta(hours=hour - 5)
 
     def make_meeting(self, council=None, day="2026-01-28", **values):
-        vals = {"council_id": (council or self.council).id, "topic": values.pop("topic", "Development of the movement"),
-                "start": self.at(day), "venue": "Semey"}
+        vals = {
+            "council_id": (council or self.council).id,
+            "topic": values.pop("topic", "Development of the movement"),
+            "start": self.at(day),
+            "venue": "Semey",
+        }
         vals.update(values)
         return self.env["youth.council.meeting"].with_context(tz="Asia/Almaty").create(vals)
 

@@ -17,8 +17,8 @@ class XlsxReadMixin:
         block = {row[0]: row[1] for row in rows[1:blank]}
         headers = [value for value in rows[blank + 1] if value is not None]
         data = []
-        for row in rows[blank + 2:]:
-            row = row[:len(headers)]
+        for row in rows[blank + 2 :]:
+            row = row[: len(headers)]
             if not any(value is not None for value in row):
                 break
             data.append(dict(zip(headers, row)))

@@ -6,7 +6,6 @@ from .common import CouncilCase
 
 @tagged("post_install", "-at_install")
 class TestCouncilMeeting(CouncilCase):
-
     def test_numbering_per_council_and_year(self):
         """Meetings are numbered 1/2026, 2/2026 per council, and start again each year."""
         first = self.make_meeting(day="2026-01-28")
@@ -57,8 +56,9 @@ class TestCouncilMeeting(CouncilCase):
     def test_lifecycle_and_lock(self):
         """draft → planned (calendar invitation) → held (quorum needed) → approved, then locked."""
         meeting = self.make_meeting()
-        guest = self.env["youth.council.participant"].create({
-            "meeting_id": meeting.id, "name": "University vice-rector", "position": "Vice-rector"})
+        guest = self.env["youth.council.participant"].create(
+            {"meeting_id": meeting.id, "name": "University vice-rector", "position": "Vice-rector"}
+        )
         self.assertEqual(guest.kind, "guest")
         self.assertEqual(guest.role, "guest")
         meeting.action_plan()
@@ -78,9 +78,11 @@ class TestCouncilMeeting(CouncilCase):
         self.assertEqual(meeting.chair_id, self.chair)
         self.assertEqual(meeting.secretary_id, self.users["district_coordinator"].partner_id)
         item = self.env["youth.council.agenda.item"].create(
-            {"meeting_id": meeting.id, "title": "State of the movement"})
-        self.env["youth.council.decision"].create({"meeting_id": meeting.id, "agenda_item_id": item.id,
-                                                  "text": "Make events systematic"})
+            {"meeting_id": meeting.id, "title": "State of the movement"}
+        )
+        self.env["youth.council.decision"].create(
+            {"meeting_id": meeting.id, "agenda_item_id": item.id, "text": "Make events systematic"}
+        )
         meeting.action_approve()
         self.assertEqual(meeting.state, "approved")
         with self.assertRaisesRegex(UserError, "approved"):
@@ -137,19 +139,28 @@ class TestCouncilMeeting(CouncilCase):
 
 @tagged("post_install", "-at_install")
 class TestCouncilDecision(CouncilCase):
-
     def _decisions(self, meeting):
         Item = self.env["youth.council.agenda.item"]
         first = Item.create({"meeting_id": meeting.id, "title": "State of the movement", "sequence": 10})
         second = Item.create({"meeting_id": meeting.id, "title": "Work plan", "sequence": 20})
         Decision = self.env["youth.council.decision"]
-        return Decision.create([
-            {"meeting_id": meeting.id, "agenda_item_id": second.id, "text": "Coordinate the members",
-             "sequence": 1},
-            {"meeting_id": meeting.id, "agenda_item_id": first.id, "text": "Make events systematic", "sequence": 1},
-            {"meeting_id": meeting.id, "agenda_item_id": first.id, "text": "Support creative initiatives",
-             "sequence": 2},
-        ])
+        return Decision.create(
+            [
+                {
+                    "meeting_id": meeting.id,
+                    "agenda_item_id": second.id,
+                    "text": "Coordinate the members",
+                    "sequence": 1,
+                },
+                {"meeting_id": meeting.id, "agenda_item_id": first.id, "text": "Make events systematic", "sequence": 1},
+                {
+                    "meeting_id": meeting.id,
+                    "agenda_item_id": first.id,
+                    "text": "Support creative initiatives",
+                    "sequence": 2,
+                },
+            ]
+        )
 
     def test_decision_numbers(self):
         """Decisions are numbered by agenda item, then by rank within it: 1.1, 1.2, 2.1."""
@@ -162,11 +173,15 @@ class TestCouncilDecision(CouncilCase):
     def test_responsible_users_and_activities(self):
         """Responsible people's and districts' users get an activity due on the deadline once adopted."""
         meeting = self.make_meeting()
-        decision = self.env["youth.council.decision"].create({
-            "meeting_id": meeting.id, "text": "Report on the forum", "deadline": "2026-03-20",
-            "partner_ids": [(6, 0, self.responsible_user.partner_id.ids)],
-            "district_ids": [(6, 0, self.district_a.ids)],
-        })
+        decision = self.env["youth.council.decision"].create(
+            {
+                "meeting_id": meeting.id,
+                "text": "Report on the forum",
+                "deadline": "2026-03-20",
+                "partner_ids": [(6, 0, self.responsible_user.partner_id.ids)],
+                "district_ids": [(6, 0, self.district_a.ids)],
+            }
+        )
         self.assertEqual(decision.user_ids, self.responsible_user | self.users["district_coordinator"])
         self.assertFalse(decision.activity_ids, "a decision of a draft meeting is not adopted yet")
         self.hold(meeting)
@@ -182,11 +197,14 @@ class TestCouncilDecision(CouncilCase):
     def test_overdue_flag_and_search(self):
         """A decision past its deadline and not done is overdue, and found by the overdue filter."""
         late = self.env["youth.council.decision"].create(
-            {"council_id": self.council.id, "text": "Late", "deadline": "2020-01-01"})
+            {"council_id": self.council.id, "text": "Late", "deadline": "2020-01-01"}
+        )
         done = self.env["youth.council.decision"].create(
-            {"council_id": self.council.id, "text": "Done", "deadline": "2020-01-01", "state": "done"})
+            {"council_id": self.council.id, "text": "Done", "deadline": "2020-01-01", "state": "done"}
+        )
         future = self.env["youth.council.decision"].create(
-            {"council_id": self.council.id, "text": "Future", "deadline": "2099-01-01"})
+            {"council_id": self.council.id, "text": "Future", "deadline": "2099-01-01"}
+        )
         self.assertTrue(late.is_overdue)
         self.assertFalse(done.is_overdue)
         self.assertFalse(future.is_overdue)
@@ -217,17 +235,24 @@ class TestCouncilDecision(CouncilCase):
         """A regional decision is sent down: one decision per district council, and done districts counted."""
         meeting = self.make_meeting(council=self.regional)
         self.env["youth.council.member"].create(
-            {"council_id": self.regional.id, "partner_id": self.chair.id, "role": "chair"})
+            {"council_id": self.regional.id, "partner_id": self.chair.id, "role": "chair"}
+        )
         meeting.action_add_members()
         decision = self.env["youth.council.decision"].create(
-            {"meeting_id": meeting.id, "text": "Make events systematic", "deadline": "2026-05-29"})
+            {"meeting_id": meeting.id, "text": "Make events systematic", "deadline": "2026-05-29"}
+        )
         self.hold(meeting)
         wizard = self.env["youth.council.decision.cascade"].create({"decision_id": decision.id})
         self.assertLessEqual(self.council | self.council_b, wizard.council_ids, "every district council of the region")
         self.assertFalse(wizard.council_ids.filtered(lambda c: c.level == "region"))
         self.assertEqual(str(wizard.deadline), "2026-05-29")
-        wizard.write({"deadline": "2026-04-30", "note": "Report to the region",
-                      "council_ids": [(6, 0, (self.council | self.council_b).ids)]})
+        wizard.write(
+            {
+                "deadline": "2026-04-30",
+                "note": "Report to the region",
+                "council_ids": [(6, 0, (self.council | self.council_b).ids)],
+            }
+        )
         wizard.action_confirm()
         children = decision.child_ids
         self.assertEqual(children.council_id, self.council | self.council_b)
@@ -247,8 +272,11 @@ class TestCouncilDecision(CouncilCase):
         with self.assertRaisesRegex(UserError, "regional council"):
             child_a._youth_cascade(self.council_b)
         district_meeting_b = self.make_meeting(council=self.council_b, day="2026-02-12")
-        self.assertEqual(district_meeting_b.agenda_item_ids.control_decision_ids, children - child_a,
-                         "the district council controls its own decision from the region")
+        self.assertEqual(
+            district_meeting_b.agenda_item_ids.control_decision_ids,
+            children - child_a,
+            "the district council controls its own decision from the region",
+        )
         district_meeting_a = self.make_meeting(day="2026-02-12")
         self.assertFalse(district_meeting_a.agenda_item_ids, "a done decision is no longer under control")
 

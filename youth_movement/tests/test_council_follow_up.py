@@ -10,16 +10,21 @@ class TestCouncilFollowUp(CouncilCase):
     def setUp(self):
         super().setUp()
         self.meeting = self.make_meeting(day="2026-01-28")
-        self.decision = self.env["youth.council.decision"].create({
-            "meeting_id": self.meeting.id, "text": "Hold the leaders' forum", "deadline": "2026-03-20",
-            "partner_ids": [(6, 0, self.responsible_user.partner_id.ids)],
-        })
+        self.decision = self.env["youth.council.decision"].create(
+            {
+                "meeting_id": self.meeting.id,
+                "text": "Hold the leaders' forum",
+                "deadline": "2026-03-20",
+                "partner_ids": [(6, 0, self.responsible_user.partner_id.ids)],
+            }
+        )
         self.hold(self.meeting)
         self.secretary = self.users["district_coordinator"]
 
     def _messages(self, partner):
         return self.decision.message_ids.filtered(
-            lambda m: partner in m.partner_ids and m.message_type != "user_notification")
+            lambda m: partner in m.partner_ids and m.message_type != "user_notification"
+        )
 
     def _run_cron(self):
         self.env["youth.council.decision"]._cron_youth_follow_up()
@@ -80,22 +85,30 @@ class TestCouncilFollowUp(CouncilCase):
 
 @tagged("post_install", "-at_install")
 class TestWorkPlan(CouncilCase):
-
     def setUp(self):
         super().setUp()
         self.plan = self.env["youth.work.plan"].create({"partner_id": self.org.id, "school_year": 2025})
         Line = self.env["youth.work.plan.line"]
-        self.meeting_line = Line.create({
-            "plan_id": self.plan.id, "title": "Council meeting", "kind": "council_meeting", "month": "1",
-            "council_id": self.council.id, "district_id": self.district_a.id})
-        self.forum = Line.create({"plan_id": self.plan.id, "title": "Forum", "period_type": "quarter",
-                                  "quarter": "3", "target": 250})
+        self.meeting_line = Line.create(
+            {
+                "plan_id": self.plan.id,
+                "title": "Council meeting",
+                "kind": "council_meeting",
+                "month": "1",
+                "council_id": self.council.id,
+                "district_id": self.district_a.id,
+            }
+        )
+        self.forum = Line.create(
+            {"plan_id": self.plan.id, "title": "Forum", "period_type": "quarter", "quarter": "3", "target": 250}
+        )
 
     def test_periods_and_name(self):
         """Lines know their period in the school year; the plan is named after its organization and year."""
         self.assertEqual(self.plan.name, "Education department, 2025\u20132026")
-        self.assertEqual((str(self.meeting_line.date_start), str(self.meeting_line.date_end)),
-                         ("2026-01-01", "2026-01-31"))
+        self.assertEqual(
+            (str(self.meeting_line.date_start), str(self.meeting_line.date_end)), ("2026-01-01", "2026-01-31")
+        )
         self.assertEqual((str(self.forum.date_start), str(self.forum.date_end)), ("2026-03-01", "2026-05-31"))
 
     def test_execution_done_late_pending(self):

@@ -13,11 +13,16 @@ class TestCouncilSecurity(CouncilCase):
         self.meeting_a = self.make_meeting()
         self.meeting_b = self.make_meeting(council=self.council_b)
         self.regional_meeting = self.make_meeting(council=self.regional)
-        self.decision = self.env["youth.council.decision"].create({
-            "council_id": self.council.id, "text": "Report on the forum",
-            "partner_ids": [(6, 0, self.responsible_user.partner_id.ids)]})
+        self.decision = self.env["youth.council.decision"].create(
+            {
+                "council_id": self.council.id,
+                "text": "Report on the forum",
+                "partner_ids": [(6, 0, self.responsible_user.partner_id.ids)],
+            }
+        )
         self.other_decision = self.env["youth.council.decision"].create(
-            {"council_id": self.council_b.id, "text": "Somebody else's"})
+            {"council_id": self.council_b.id, "text": "Somebody else's"}
+        )
 
     def test_regional_manager_runs_every_council(self):
         """The regional manager runs the regional council and sees the district councils."""
@@ -26,9 +31,11 @@ class TestCouncilSecurity(CouncilCase):
         meeting = Meeting.create({"council_id": self.regional.id, "topic": "Strategy"})
         meeting.write({"venue": "Semey"})
         self.env["youth.council.decision"].with_user(manager).create(
-            {"meeting_id": meeting.id, "text": "Make events systematic"})
-        self.assertEqual(Meeting.search([("id", "in", (self.meeting_a | self.meeting_b).ids)]),
-                         self.meeting_a | self.meeting_b)
+            {"meeting_id": meeting.id, "text": "Make events systematic"}
+        )
+        self.assertEqual(
+            Meeting.search([("id", "in", (self.meeting_a | self.meeting_b).ids)]), self.meeting_a | self.meeting_b
+        )
 
     def test_coordinator_runs_their_district_council(self):
         """A district coordinator runs the council of their district, not another one nor the region's."""
@@ -45,13 +52,15 @@ class TestCouncilSecurity(CouncilCase):
             self.regional_meeting.with_user(coordinator).write({"topic": "Not mine"})
         with self.assertRaises(AccessError):
             self.env["youth.council"].with_user(coordinator).create(
-                {"name": "New council", "level": "district", "district_id": self.district_a.id})
+                {"name": "New council", "level": "district", "district_id": self.district_a.id}
+            )
 
     def test_coordinator_reads_the_regional_council_as_a_member(self):
         """A coordinator who sits on the regional council reads its meetings but cannot change them."""
         coordinator = self.users["district_coordinator"]
         self.env["youth.council.member"].create(
-            {"council_id": self.regional.id, "partner_id": coordinator.partner_id.id})
+            {"council_id": self.regional.id, "partner_id": coordinator.partner_id.id}
+        )
         self.assertTrue(self.regional_meeting.with_user(coordinator).read(["topic"]))
         with self.assertRaises(AccessError):
             self.regional_meeting.with_user(coordinator).write({"topic": "Not mine"})
@@ -63,8 +72,12 @@ class TestCouncilSecurity(CouncilCase):
         self.assertTrue(self.meeting_a.agenda_item_ids.with_user(user).read(["title"]) or True)
         self.assertTrue(self.meeting_a.participant_ids.with_user(user).read(["name", "state"]))
         self.assertTrue(self.decision.with_user(user).read(["text"]))
-        self.assertEqual(self.env["youth.council.meeting"].with_user(user).search(
-            [("id", "in", (self.meeting_a | self.meeting_b | self.regional_meeting).ids)]), self.meeting_a)
+        self.assertEqual(
+            self.env["youth.council.meeting"]
+            .with_user(user)
+            .search([("id", "in", (self.meeting_a | self.meeting_b | self.regional_meeting).ids)]),
+            self.meeting_a,
+        )
         with self.assertRaises(AccessError):
             self.meeting_b.with_user(user).read(["topic"])
         with self.assertRaises(AccessError):
@@ -73,7 +86,8 @@ class TestCouncilSecurity(CouncilCase):
             self.env["youth.council.meeting"].with_user(user).create({"council_id": self.council.id, "topic": "X"})
         with self.assertRaises(AccessError):
             self.env["youth.council.decision.progress"].with_user(user).create(
-                {"decision_id": self.decision.id, "text": "Not my decision"})
+                {"decision_id": self.decision.id, "text": "Not my decision"}
+            )
 
     def test_responsible_reports_progress_only(self):
         """A responsible user reads their decision and reports progress on it, and does nothing else."""

@@ -12,7 +12,6 @@ from .common_event import YouthEventCase
 
 @tagged("post_install", "-at_install")
 class TestEventEligibility(YouthEventCase):
-
     def test_open_regional_event(self):
         """A regional event without an audience takes any pupil of the movement."""
         event = self.make_event()
@@ -35,8 +34,12 @@ class TestEventEligibility(YouthEventCase):
         event = self.make_event(registration_start=now + datetime.timedelta(hours=2))
         pupil = self.make_member()
         self.assertIn("opens on", event._youth_check_eligibility(pupil))
-        event.write({"registration_start": now - datetime.timedelta(days=2),
-                     "registration_end": now - datetime.timedelta(days=1)})
+        event.write(
+            {
+                "registration_start": now - datetime.timedelta(days=2),
+                "registration_end": now - datetime.timedelta(days=1),
+            }
+        )
         self.assertIn("closed on", event._youth_check_eligibility(pupil))
         self.assertFalse(event.is_youth_registration_open)
         self.assertNotIn(event, self.env["event.event"].search([("is_youth_registration_open", "=", True)]))
@@ -88,13 +91,15 @@ class TestEventEligibility(YouthEventCase):
 
 @tagged("post_install", "-at_install")
 class TestEventWaitlist(YouthEventCase):
-
     def _mails(self, registration, template):
         self.env["event.mail"].schedule_communications()  # Odoo's mail job, which confirms the seats
-        return self.env["mail.mail"].search([
-            ("model", "=", "event.registration"), ("res_id", "=", registration.id),
-            ("subject", "=", self.env.ref(template)._render_field("subject", registration.ids)[registration.id]),
-        ])
+        return self.env["mail.mail"].search(
+            [
+                ("model", "=", "event.registration"),
+                ("res_id", "=", registration.id),
+                ("subject", "=", self.env.ref(template)._render_field("subject", registration.ids)[registration.id]),
+            ]
+        )
 
     def test_full_event_fills_the_waitlist_in_order(self):
         """Past the last seat, registrations wait in line in the order they came."""
@@ -216,7 +221,6 @@ class TestEventWaitlist(YouthEventCase):
 
 @tagged("post_install", "-at_install")
 class TestEventAttendance(YouthEventCase):
-
     def test_a_line_per_day(self):
         """A three-day event keeps three attendance days per seated pupil, following the dates."""
         event = self.make_event(days=3, seats=1)
@@ -234,8 +238,11 @@ class TestEventAttendance(YouthEventCase):
         event = self.make_event(days=2)
         registrations = event._youth_register(self.make_member()) | event._youth_register(self.make_member())
         day = event._youth_days()[1]
-        wizard = self.env["youth.event.attendance.wizard"].with_context(
-            active_model="event.registration", active_ids=registrations.ids).create({"day": day})
+        wizard = (
+            self.env["youth.event.attendance.wizard"]
+            .with_context(active_model="event.registration", active_ids=registrations.ids)
+            .create({"day": day})
+        )
         self.assertEqual(wizard.registration_ids, registrations)
         wizard.action_mark()
         self.assertEqual(registrations.mapped("days_present"), [1, 1])
@@ -251,15 +258,20 @@ class TestEventAttendance(YouthEventCase):
         result = Registration.register_attendee(registration.barcode, event.id)
         self.assertEqual((result["status"], result["name"]), ("confirmed_registration", "Dana"))
         self.assertEqual((registration.state, registration.days_present), ("done", 1))
-        self.assertEqual(Registration.register_attendee(registration.barcode, event.id)["status"],
-                         "already_registered")
+        self.assertEqual(Registration.register_attendee(registration.barcode, event.id)["status"], "already_registered")
         with freeze_time(fields.Datetime.now() + datetime.timedelta(days=1)):
-            self.assertEqual(Registration.register_attendee(registration.barcode, event.id)["status"],
-                             "confirmed_registration", "the second day is checked in again")
+            self.assertEqual(
+                Registration.register_attendee(registration.barcode, event.id)["status"],
+                "confirmed_registration",
+                "the second day is checked in again",
+            )
             self.assertEqual(registration.days_present, 2)
             registration.action_confirm()  # the desk's Undo
-            self.assertEqual((registration.state, registration.days_present), ("done", 1),
-                             "undone for the day; the pupil came on the first")
+            self.assertEqual(
+                (registration.state, registration.days_present),
+                ("done", 1),
+                "undone for the day; the pupil came on the first",
+            )
         registration.action_confirm()
         self.assertEqual((registration.state, registration.days_present), ("open", 0))
 
@@ -304,14 +316,14 @@ class TestEventAttendance(YouthEventCase):
         self.assertFalse(came.is_no_show)
         self.assertEqual((pupil.no_show_count, present.no_show_count), (1, 0))
         self.assertEqual(event.no_show_count, 1)
-        found = self.env["youth.member"].search([
-            ("event_registration_ids", "any", [("is_no_show", "=", True)]), ("id", "in", (pupil | present).ids)])
+        found = self.env["youth.member"].search(
+            [("event_registration_ids", "any", [("is_no_show", "=", True)]), ("id", "in", (pupil | present).ids)]
+        )
         self.assertEqual(found, pupil)
 
 
 @tagged("post_install", "-at_install")
 class TestEventResults(YouthEventCase):
-
     def test_result_only_for_those_who_came(self):
         """A result goes to a pupil who attended."""
         event = self.make_event(start_in_days=0)
@@ -343,7 +355,6 @@ class TestEventResults(YouthEventCase):
 
 @tagged("post_install", "-at_install")
 class TestAdmissionCeremony(YouthEventCase):
-
     def test_attending_admits(self):
         """An applicant who attends the ceremony becomes an active member from that day."""
         event = self.make_event(start_in_days=-1, youth_category_id=self.category_ceremony.id)
@@ -373,7 +384,6 @@ class TestAdmissionCeremony(YouthEventCase):
 
 @tagged("post_install", "-at_install")
 class TestEventScope(YouthEventCase):
-
     def test_coordinator_scope(self):
         """A coordinator sees regional events and their district's, and manages only their district's."""
         user = self.users["district_coordinator"]
@@ -386,10 +396,26 @@ class TestEventScope(YouthEventCase):
         with self.assertRaises(AccessError):
             regional.with_user(user).write({"name": "Renamed"})
         with self.assertRaises(AccessError):
-            Event.create({"name": "Elsewhere", "youth_level": "district", "district_id": self.district_b.id,
-                          "date_begin": regional.date_begin, "date_end": regional.date_end})
-        self.assertTrue(Event.create({"name": "Ours", "youth_level": "district", "district_id": self.district_a.id,
-                                      "date_begin": regional.date_begin, "date_end": regional.date_end}))
+            Event.create(
+                {
+                    "name": "Elsewhere",
+                    "youth_level": "district",
+                    "district_id": self.district_b.id,
+                    "date_begin": regional.date_begin,
+                    "date_end": regional.date_end,
+                }
+            )
+        self.assertTrue(
+            Event.create(
+                {
+                    "name": "Ours",
+                    "youth_level": "district",
+                    "district_id": self.district_a.id,
+                    "date_begin": regional.date_begin,
+                    "date_end": regional.date_end,
+                }
+            )
+        )
 
     def test_school_leader_registers_own_pupils(self):
         """A school leader registers their pupils for a regional event and sees only those registrations."""
@@ -399,8 +425,9 @@ class TestEventScope(YouthEventCase):
         pupil = self.make_member(school=self.school_a1)
         registration = event.with_user(user)._youth_register(pupil)
         self.assertEqual(registration.state, "open")
-        self.assertEqual(self.env["event.registration"].with_user(user).search([("event_id", "=", event.id)]),
-                         registration)
+        self.assertEqual(
+            self.env["event.registration"].with_user(user).search([("event_id", "=", event.id)]), registration
+        )
         with self.assertRaises(AccessError):
             neighbour.with_user(user).read(["name"])
         with self.assertRaises(AccessError):

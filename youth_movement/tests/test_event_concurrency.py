@@ -38,25 +38,38 @@ class TestEventConcurrency(BaseCase):
             env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
             region = env.ref("youth_movement.state_kz_abai")
             district = env["youth.district"].create({"name": "Concurrency test district", "state_id": region.id})
-            school = env["res.partner"].create({
-                "name": "Concurrency test school", "is_company": True, "youth_district_id": district.id,
-                "youth_org_type_id": env.ref("youth_movement.org_type_school").id,
-            })
+            school = env["res.partner"].create(
+                {
+                    "name": "Concurrency test school",
+                    "is_company": True,
+                    "youth_district_id": district.id,
+                    "youth_org_type_id": env.ref("youth_movement.org_type_school").id,
+                }
+            )
             iins, serial = [], 7001
             while len(iins) < PARALLEL:
                 iin = iin_rules.make(datetime.date(2012, 2, 29), "male", serial)
                 serial += 7
                 if iin not in iins and not env["youth.member"].search_count([("iin", "=", iin)]):
                     iins.append(iin)
-            members = env["youth.member"].create([
-                {"name": "Concurrent pupil %02d" % index, "iin": iin, "school_id": school.id, "grade": 7}
-                for index, iin in enumerate(iins)
-            ])
+            members = env["youth.member"].create(
+                [
+                    {"name": "Concurrent pupil %02d" % index, "iin": iin, "school_id": school.id, "grade": 7}
+                    for index, iin in enumerate(iins)
+                ]
+            )
             begin = fields.Datetime.now() + datetime.timedelta(days=3)
-            event = env["event.event"].create({
-                "name": "Concurrency test event", "date_begin": begin, "date_end": begin + datetime.timedelta(hours=5),
-                "seats_limited": True, "seats_max": SEATS, "youth_level": "district", "district_id": district.id,
-            })
+            event = env["event.event"].create(
+                {
+                    "name": "Concurrency test event",
+                    "date_begin": begin,
+                    "date_end": begin + datetime.timedelta(hours=5),
+                    "seats_limited": True,
+                    "seats_max": SEATS,
+                    "youth_level": "district",
+                    "district_id": district.id,
+                }
+            )
             cls.district_id, cls.school_id, cls.member_ids, cls.event_id = district.id, school.id, members.ids, event.id
 
     @classmethod
@@ -64,10 +77,12 @@ class TestEventConcurrency(BaseCase):
         with cls.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
             event = env["event.event"].browse(cls.event_id).exists()
-            registrations = env["event.registration"].with_context(active_test=False).search(
-                [("event_id", "=", cls.event_id)])
+            registrations = (
+                env["event.registration"].with_context(active_test=False).search([("event_id", "=", cls.event_id)])
+            )
             env["mail.mail"].search(
-                [("model", "=", "event.registration"), ("res_id", "in", registrations.ids)]).unlink()
+                [("model", "=", "event.registration"), ("res_id", "in", registrations.ids)]
+            ).unlink()
             registrations.with_context(youth_seat_checked=True).unlink()
             event.unlink()
             env["youth.member"].browse(cls.member_ids).exists().unlink()
@@ -101,8 +116,12 @@ class TestEventConcurrency(BaseCase):
         with ThreadPoolExecutor(max_workers=PARALLEL) as executor:
             futures = [executor.submit(self._register, member_id, barrier, retries) for member_id in self.member_ids]
             registration_ids = [future.result(timeout=300) for future in futures]
-        _logger.info("%s parallel registrations for %s seats: %s retries after serialisation failures",
-                     PARALLEL, SEATS, len(retries))
+        _logger.info(
+            "%s parallel registrations for %s seats: %s retries after serialisation failures",
+            PARALLEL,
+            SEATS,
+            len(retries),
+        )
         self.assertEqual(len(set(registration_ids)), PARALLEL)
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
@@ -112,8 +131,10 @@ class TestEventConcurrency(BaseCase):
             waiting = registrations.filtered(lambda r: r.state == "waitlist")
             self.assertEqual(len(seated), SEATS)
             self.assertEqual(len(waiting), PARALLEL - SEATS)
-            self.assertEqual(waiting.mapped("waitlist_position"), list(range(1, PARALLEL - SEATS + 1)),
-                             "the line runs 1..N without gaps, in the order the registrations were decided")
-            self.assertTrue(all(r.id < w.id for r in seated for w in waiting),
-                            "the seats went to the first decided")
+            self.assertEqual(
+                waiting.mapped("waitlist_position"),
+                list(range(1, PARALLEL - SEATS + 1)),
+                "the line runs 1..N without gaps, in the order the registrations were decided",
+            )
+            self.assertTrue(all(r.id < w.id for r in seated for w in waiting), "the seats went to the first decided")
             self.assertEqual(env["event.event"].browse(self.event_id).seats_taken, SEATS)

@@ -14,14 +14,23 @@ class TestOdooEvents(YouthEventCase):
     @classmethod
     def make_odoo_event(cls, **values):
         begin = fields.Datetime.now().replace(microsecond=0) + datetime.timedelta(days=2)
-        return cls.env["event.event"].create(dict({
-            "name": "Company open day", "date_begin": begin, "date_end": begin + datetime.timedelta(hours=4),
-        }, **values))
+        return cls.env["event.event"].create(
+            dict(
+                {
+                    "name": "Company open day",
+                    "date_begin": begin,
+                    "date_end": begin + datetime.timedelta(hours=4),
+                },
+                **values,
+            )
+        )
 
     @staticmethod
     def schedulers(event):
-        return {(mail.interval_type, mail.interval_nbr, mail.interval_unit, mail.template_ref)
-                for mail in event.event_mail_ids}
+        return {
+            (mail.interval_type, mail.interval_nbr, mail.interval_unit, mail.template_ref)
+            for mail in event.event_mail_ids
+        }
 
     def test_default_mail_schedulers(self):
         """An event that is not the movement's gets Odoo's mail schedulers; the movement's keep theirs."""
@@ -38,10 +47,17 @@ class TestOdooEvents(YouthEventCase):
         self.assertEqual(self.schedulers(self.make_odoo_event()), odoo_mails)
         self.assertEqual(self.schedulers(self.make_event()), ours)
         begin = fields.Datetime.now() + datetime.timedelta(days=3)
-        both = self.env["event.event"].create([
-            {"name": name, "date_begin": begin, "date_end": begin + datetime.timedelta(hours=2), "youth_level": level}
-            for name, level in (("Open day", False), ("Rally", "region"))
-        ])
+        both = self.env["event.event"].create(
+            [
+                {
+                    "name": name,
+                    "date_begin": begin,
+                    "date_end": begin + datetime.timedelta(hours=2),
+                    "youth_level": level,
+                }
+                for name, level in (("Open day", False), ("Rally", "region"))
+            ]
+        )
         self.assertEqual(self.schedulers(both[0]), odoo_mails, "created in one batch with a movement's event")
         self.assertEqual(self.schedulers(both[1]), ours)
 
@@ -61,10 +77,13 @@ class TestOdooEvents(YouthEventCase):
 
     def test_registration_form_without_the_movement_groups(self):
         """Odoo's registration desk opens the registration form without access to the movement's models."""
-        desk = self.env["res.users"].create({
-            "name": "Desk", "login": "desk_odoo_events",
-            "groups_id": [(6, 0, [self.env.ref("event.group_event_registration_desk").id])],
-        })
+        desk = self.env["res.users"].create(
+            {
+                "name": "Desk",
+                "login": "desk_odoo_events",
+                "groups_id": [(6, 0, [self.env.ref("event.group_event_registration_desk").id])],
+            }
+        )
         form = Form(self.env["event.registration"].with_user(desk))  # loads the form's sub-views too
         form.event_id = self.make_odoo_event()
         form.name = "Visitor"

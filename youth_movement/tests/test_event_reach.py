@@ -12,14 +12,22 @@ class TestEventReach(YouthEventCase):
         super().setUpClass()
         env = cls.env
         cls.council = env["youth.council"].create(
-            {"name": "Reach council", "level": "district", "district_id": cls.district_a.id})
+            {"name": "Reach council", "level": "district", "district_id": cls.district_a.id}
+        )
         org = env["res.partner"].create({"name": "Daryn", "is_company": True})
         cls.plan = env["youth.work.plan"].create({"partner_id": org.id, "school_year": 2026})
-        cls.line = env["youth.work.plan.line"].create({
-            "plan_id": cls.plan.id, "title": "District contest", "kind": "event", "month": "11",
-            "district_id": cls.district_a.id})
-        cls.decision = env["youth.council.decision"].create({
-            "council_id": cls.council.id, "text": "Make events systematic", "plan_line_ids": [(6, 0, cls.line.ids)]})
+        cls.line = env["youth.work.plan.line"].create(
+            {
+                "plan_id": cls.plan.id,
+                "title": "District contest",
+                "kind": "event",
+                "month": "11",
+                "district_id": cls.district_a.id,
+            }
+        )
+        cls.decision = env["youth.council.decision"].create(
+            {"council_id": cls.council.id, "text": "Make events systematic", "plan_line_ids": [(6, 0, cls.line.ids)]}
+        )
 
     def test_pupils_reached_through_plan_line_and_decision(self):
         """Pupils who came to the events of a decision (directly or via its plan line) count once."""

@@ -6,7 +6,6 @@ from .common import YouthCase
 
 @tagged("post_install", "-at_install")
 class TestFamily(YouthCase):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -16,10 +15,12 @@ class TestFamily(YouthCase):
     def test_one_parent_many_children(self):
         """Siblings share a parent; the parent counts the children in their care."""
         first, second = self.make_member(), self.make_member(school=self.school_b1)
-        self.env["youth.guardian.link"].create([
-            {"member_id": first.id, "guardian_id": self.mother.id, "relation": "mother"},
-            {"member_id": second.id, "guardian_id": self.mother.id, "relation": "mother"},
-        ])
+        self.env["youth.guardian.link"].create(
+            [
+                {"member_id": first.id, "guardian_id": self.mother.id, "relation": "mother"},
+                {"member_id": second.id, "guardian_id": self.mother.id, "relation": "mother"},
+            ]
+        )
         self.assertEqual(self.mother.youth_child_count, 2)
         self.assertEqual(self.env["youth.member"]._in_care_of(self.mother), first | second)
 
@@ -27,9 +28,11 @@ class TestFamily(YouthCase):
         """Parents are legal representatives by default, other relatives are not."""
         member = self.make_member()
         mother_link = self.env["youth.guardian.link"].create(
-            {"member_id": member.id, "guardian_id": self.mother.id, "relation": "mother"})
+            {"member_id": member.id, "guardian_id": self.mother.id, "relation": "mother"}
+        )
         aunt_link = self.env["youth.guardian.link"].create(
-            {"member_id": member.id, "guardian_id": self.aunt.id, "relation": "other"})
+            {"member_id": member.id, "guardian_id": self.aunt.id, "relation": "other"}
+        )
         self.assertTrue(mother_link.is_legal_representative)
         self.assertFalse(aunt_link.is_legal_representative)
 
@@ -42,15 +45,19 @@ class TestFamily(YouthCase):
     def test_consent_by_legal_representative_only(self):
         """Only a legal representative of the child can give consent."""
         member = self.make_member()
-        self.env["youth.guardian.link"].create([
-            {"member_id": member.id, "guardian_id": self.mother.id, "relation": "mother"},
-            {"member_id": member.id, "guardian_id": self.aunt.id, "relation": "other"},
-        ])
+        self.env["youth.guardian.link"].create(
+            [
+                {"member_id": member.id, "guardian_id": self.mother.id, "relation": "mother"},
+                {"member_id": member.id, "guardian_id": self.aunt.id, "relation": "other"},
+            ]
+        )
         with self.assertRaisesRegex(ValidationError, "not a legal representative"):
-            self.env["youth.consent"].create({
-                "member_id": member.id, "guardian_id": self.aunt.id, "type_id": self.consent_personal.id})
-        consent = self.env["youth.consent"].create({
-            "member_id": member.id, "guardian_id": self.mother.id, "type_id": self.consent_personal.id})
+            self.env["youth.consent"].create(
+                {"member_id": member.id, "guardian_id": self.aunt.id, "type_id": self.consent_personal.id}
+            )
+        consent = self.env["youth.consent"].create(
+            {"member_id": member.id, "guardian_id": self.mother.id, "type_id": self.consent_personal.id}
+        )
         self.assertEqual(consent.version, self.consent_personal.version, "the accepted version is kept")
         self.assertEqual(consent.state, "given")
 
@@ -59,11 +66,13 @@ class TestFamily(YouthCase):
         member = self.make_member()
         self.env["youth.guardian.link"].create({"member_id": member.id, "guardian_id": self.mother.id})
         self.assertFalse(member.consent_ok)
-        photo = self.env["youth.consent"].create({
-            "member_id": member.id, "guardian_id": self.mother.id, "type_id": self.consent_photo.id})
+        photo = self.env["youth.consent"].create(
+            {"member_id": member.id, "guardian_id": self.mother.id, "type_id": self.consent_photo.id}
+        )
         self.assertFalse(member.consent_ok, "the photo consent is optional, not the required one")
-        personal = self.env["youth.consent"].create({
-            "member_id": member.id, "guardian_id": self.mother.id, "type_id": self.consent_personal.id})
+        personal = self.env["youth.consent"].create(
+            {"member_id": member.id, "guardian_id": self.mother.id, "type_id": self.consent_personal.id}
+        )
         self.assertTrue(member.consent_ok)
         Member = self.env["youth.member"]
         self.assertIn(member, Member.search([("consent_ok", "=", True)]))
@@ -82,8 +91,9 @@ class TestFamily(YouthCase):
         """A new version of the text does not change what was accepted before."""
         member = self.make_member()
         self.env["youth.guardian.link"].create({"member_id": member.id, "guardian_id": self.mother.id})
-        consent = self.env["youth.consent"].create({
-            "member_id": member.id, "guardian_id": self.mother.id, "type_id": self.consent_personal.id})
+        consent = self.env["youth.consent"].create(
+            {"member_id": member.id, "guardian_id": self.mother.id, "type_id": self.consent_personal.id}
+        )
         old = consent.version
         self.consent_personal.version = "2099-1"
         self.assertEqual(consent.version, old)

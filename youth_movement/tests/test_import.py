@@ -6,13 +6,17 @@ from .common import YouthCase
 
 @tagged("post_install", "-at_install")
 class TestImport(YouthCase):
-
     def _import(self, rows, dryrun=False):
         header = "name,iin,school_id,grade,class_letter"
         data = "\n".join([header] + rows).encode()
-        wizard = self.env["base_import.import"].create({
-            "res_model": "youth.member", "file": data, "file_type": "text/csv", "file_name": "pupils.csv",
-        })
+        wizard = self.env["base_import.import"].create(
+            {
+                "res_model": "youth.member",
+                "file": data,
+                "file_type": "text/csv",
+                "file_name": "pupils.csv",
+            }
+        )
         fields = header.split(",")
         options = {"has_headers": True, "quoting": '"', "separator": ",", "encoding": "utf-8", "dryrun": dryrun}
         return wizard.execute_import(fields, fields, options)
@@ -20,10 +24,12 @@ class TestImport(YouthCase):
     def test_good_rows_imported(self):
         """A clean file creates one member, and one contact, per row."""
         iins = [self.make_iin(), self.make_iin()]
-        result = self._import([
-            f"Pupil One,{iins[0]},School A1,3,А",
-            f"Pupil Two,{iins[1]},School B1,8,Б",
-        ])
+        result = self._import(
+            [
+                f"Pupil One,{iins[0]},School A1,3,А",
+                f"Pupil Two,{iins[1]},School B1,8,Б",
+            ]
+        )
         self.assertFalse(result["messages"], result["messages"])
         members = self.env["youth.member"].search([("iin", "in", iins)])
         self.assertEqual(len(members), 2)
@@ -36,13 +42,15 @@ class TestImport(YouthCase):
         good = self.make_iin()
         wrong_digit = good[:11] + str((int(good[11]) + 1) % 10)
         partners_before = self.env["res.partner"].search_count([])
-        result = self._import([
-            f"Fine Pupil,{self.make_iin()},School A1,3,А",
-            f"Wrong Digit,{wrong_digit},School A1,3,А",
-            f"Same IIN,{existing.iin},School A1,3,А",
-            f"Too Old,{self.make_iin()},School A1,12,А",
-            f"No School,{self.make_iin()},Nowhere School,3,А",
-        ])
+        result = self._import(
+            [
+                f"Fine Pupil,{self.make_iin()},School A1,3,А",
+                f"Wrong Digit,{wrong_digit},School A1,3,А",
+                f"Same IIN,{existing.iin},School A1,3,А",
+                f"Too Old,{self.make_iin()},School A1,12,А",
+                f"No School,{self.make_iin()},Nowhere School,3,А",
+            ]
+        )
         messages = result["messages"]
         self.assertFalse(result["ids"], "nothing is imported when a row is bad")
         by_row = {}

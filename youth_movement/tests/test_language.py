@@ -3,7 +3,6 @@ from odoo.tests import TransactionCase, tagged
 
 @tagged("post_install", "-at_install")
 class TestLanguage(TransactionCase):
-
     def test_kazakh_language_exists(self):
         """The addon creates the Kazakh language with Kazakh date and number formats."""
         lang = self.env["res.lang"].with_context(active_test=False).search([("code", "=", "kk_KZ")])

@@ -8,7 +8,6 @@ from .common import YouthCase
 
 @tagged("post_install", "-at_install")
 class TestMember(YouthCase):
-
     def test_iin_gives_birth_date_and_sex(self):
         """Birth date and sex are derived from the IIN when not typed."""
         member = self.make_member(iin=self.make_iin(datetime.date(2012, 7, 14), "male"))
@@ -57,10 +56,12 @@ class TestMember(YouthCase):
             other.iin = value
         twin = self.make_iin()
         with self.assertRaisesRegex(ValidationError, "already registered"):
-            self.env["youth.member"].create([
-                {"name": "Twin 1", "iin": twin, "school_id": self.school_a1.id, "grade": 1},
-                {"name": "Twin 2", "iin": twin, "school_id": self.school_a1.id, "grade": 1},
-            ])
+            self.env["youth.member"].create(
+                [
+                    {"name": "Twin 1", "iin": twin, "school_id": self.school_a1.id, "grade": 1},
+                    {"name": "Twin 2", "iin": twin, "school_id": self.school_a1.id, "grade": 1},
+                ]
+            )
 
     def test_tier_follows_grade(self):
         """The tier is computed from the grade and follows it."""
@@ -100,7 +101,8 @@ class TestMember(YouthCase):
     def test_unit_must_fit(self):
         """A member can join a unit of their own school and tier only."""
         unit = self.env["youth.unit"].create(
-            {"name": "U", "school_id": self.school_a1.id, "tier_id": self.tier_ulan.id})
+            {"name": "U", "school_id": self.school_a1.id, "tier_id": self.tier_ulan.id}
+        )
         member = self.make_member(grade=7, unit_id=unit.id)
         self.assertEqual(unit.member_ids, member)
         with self.assertRaisesRegex(ValidationError, "another school or tier"):

@@ -23,9 +23,15 @@ class TestMemberClaim(YouthCase):
 
     def _post(self, iin, **values):
         post = {
-            "name": "Typed Name", "iin": iin, "district_id": str(self.district_b.id),
-            "school_id": str(self.school_b1.id), "grade": "6", "class_letter": "Б", "relation": "mother",
-            "consent_personal_data": "1", "consent_photo_video": "1",
+            "name": "Typed Name",
+            "iin": iin,
+            "district_id": str(self.district_b.id),
+            "school_id": str(self.school_b1.id),
+            "grade": "6",
+            "class_letter": "Б",
+            "relation": "mother",
+            "consent_personal_data": "1",
+            "consent_photo_video": "1",
         }
         post.update(values)
         return post
@@ -48,8 +54,9 @@ class TestMemberClaim(YouthCase):
         for role in ("school_leader", "district_coordinator", "regional_manager"):
             Claim = self.env["youth.member.claim"].with_user(self.users[role])
             self.assertEqual(Claim.search([("id", "=", claim.id)]), claim, role)
-        neighbour = new_test_user(self.env, "claim_neighbour", groups=GROUPS["school_leader"],
-                                  youth_school_ids=[(6, 0, self.school_b1.ids)])
+        neighbour = new_test_user(
+            self.env, "claim_neighbour", groups=GROUPS["school_leader"], youth_school_ids=[(6, 0, self.school_b1.ids)]
+        )
         outsiders = (neighbour, self.internal_user, self.portal_user, self.family)
         for user in outsiders:
             with self.assertRaises(AccessError):
@@ -66,8 +73,9 @@ class TestMemberClaim(YouthCase):
         self.consent_photo.version = "4"
         claim.with_user(self.users["school_leader"]).action_accept()
         link = self.child.guardian_link_ids
-        self.assertEqual((link.guardian_id, link.relation, link.is_legal_representative),
-                         (self.family.partner_id, "mother", True))
+        self.assertEqual(
+            (link.guardian_id, link.relation, link.is_legal_representative), (self.family.partner_id, "mother", True)
+        )
         consents = {c.type_id: c for c in self.child.consent_ids}
         self.assertEqual(set(consents), {self.consent_personal, self.consent_photo})
         self.assertEqual(consents[self.consent_photo].version, "3", "the version the family accepted")
@@ -91,14 +99,20 @@ class TestMemberClaim(YouthCase):
         reason = "The school could not confirm that you are a parent of the child."
         for lang in langs:
             with self.subTest(lang=lang):
-                new, claimant = (new_test_user(self.env, f"{who}_{lang}", groups="base.group_portal",
-                                               name="Applying Family", lang=lang) for who in ("new", "claimant"))
+                new, claimant = (
+                    new_test_user(
+                        self.env, f"{who}_{lang}", groups="base.group_portal", name="Applying Family", lang=lang
+                    )
+                    for who in ("new", "claimant")
+                )
                 fresh = self.env["youth.member"]._portal_apply(new.partner_id, self._post(self.make_iin()))
                 claim = self._claim(user=claimant)
                 self.env["youth.member.reject"].with_user(self.users["regional_manager"]).create(
-                    {"member_ids": [(6, 0, fresh.ids)], "reason": reason}).action_reject()
+                    {"member_ids": [(6, 0, fresh.ids)], "reason": reason}
+                ).action_reject()
                 self.env["youth.member.claim.refuse"].with_user(self.users["school_leader"]).create(
-                    {"claim_ids": [(6, 0, claim.ids)], "reason": reason}).action_refuse()
+                    {"claim_ids": [(6, 0, claim.ids)], "reason": reason}
+                ).action_refuse()
                 self.assertEqual((claim.state, claim.refusal_reason), ("refused", reason))
                 self.assertNotIn(claimant.partner_id, self.child.guardian_link_ids.guardian_id)
                 rejected, refused = self._mails_to(new.partner_id), self._mails_to(claimant.partner_id)
@@ -111,15 +125,18 @@ class TestMemberClaim(YouthCase):
                 self.assertNotIn("claim", refused.message_id)
                 self.assertEqual(refused.message_id.split("-openerp-")[1].split("@")[0], "youth-application")
                 rows = self.env["youth.member"]._portal_applications(claimant.partner_id)
-                self.assertEqual([(r["name"], r["status"], r["reason"]) for r in rows],
-                                 [("Typed Name", "rejected", reason)])
+                self.assertEqual(
+                    [(r["name"], r["status"], r["reason"]) for r in rows], [("Typed Name", "rejected", reason)]
+                )
 
     def test_first_applicant_gives_way(self):
         """A squatter who applied first for a child does not block the real family: staff accept the
         family instead, and the squatter's application is refused as any other."""
         iin = self.make_iin()
-        pending = self.env["youth.member"]._portal_apply(self.squatter.partner_id, self._post(
-            iin, name="Squatted", district_id=str(self.district_a.id), school_id=str(self.school_a1.id)))
+        pending = self.env["youth.member"]._portal_apply(
+            self.squatter.partner_id,
+            self._post(iin, name="Squatted", district_id=str(self.district_a.id), school_id=str(self.school_a1.id)),
+        )
         claim = self._claim(member=pending, name="Real Name")
         self.assertEqual(claim.member_id, pending)
         self.assertEqual(claim.first_applicant_id, self.squatter.partner_id)
@@ -135,10 +152,16 @@ class TestMemberClaim(YouthCase):
         self.assertEqual(set(squatter_consents.mapped("state")), {"withdrawn"})
         Member = self.env["youth.member"]
         self.assertFalse(Member._in_care_of(self.squatter.partner_id))
-        self.assertEqual([(r["name"], r["status"]) for r in Member._portal_applications(self.squatter.partner_id)],
-                         [("Squatted", "rejected")], "the squatter's portal shows a rejected application")
-        self.assertEqual([(r["name"], r["status"]) for r in Member._portal_applications(self.family.partner_id)],
-                         [("Squatted", "applicant")], "the family's application is the child's now")
+        self.assertEqual(
+            [(r["name"], r["status"]) for r in Member._portal_applications(self.squatter.partner_id)],
+            [("Squatted", "rejected")],
+            "the squatter's portal shows a rejected application",
+        )
+        self.assertEqual(
+            [(r["name"], r["status"]) for r in Member._portal_applications(self.family.partner_id)],
+            [("Squatted", "applicant")],
+            "the family's application is the child's now",
+        )
         self.assertIn("was not approved", self._mails_to(self.squatter.partner_id).subject)
         pending.with_user(self.users["school_leader"]).action_approve_application()
         self.assertIn("has been approved", self._mails_to(self.family.partner_id)[-1].body_html)
@@ -148,20 +171,28 @@ class TestMemberClaim(YouthCase):
         the family never sees the reason given to the other one, who keeps their refusal."""
         iin = self.make_iin()
         Member = self.env["youth.member"]
-        rejected = Member._portal_apply(self.squatter.partner_id, self._post(
-            iin, name="Squatted", district_id=str(self.district_a.id), school_id=str(self.school_a1.id)))
+        rejected = Member._portal_apply(
+            self.squatter.partner_id,
+            self._post(iin, name="Squatted", district_id=str(self.district_a.id), school_id=str(self.school_a1.id)),
+        )
         rejected.with_user(self.users["school_leader"])._reject_application("Unknown at this school.")
         told = self._mails_to(self.squatter.partner_id)
         claim = self._claim(member=rejected, name="Real Name")
         claim.with_user(self.users["school_leader"]).action_accept()
-        self.assertEqual((rejected.status, rejected.rejection_reason, rejected.applied_by_id),
-                         ("applicant", False, self.family.partner_id))
+        self.assertEqual(
+            (rejected.status, rejected.rejection_reason, rejected.applied_by_id),
+            ("applicant", False, self.family.partner_id),
+        )
         self.assertEqual(rejected.guardian_link_ids.guardian_id, self.family.partner_id)
-        self.assertEqual([(r["status"], r["reason"]) for r in Member._portal_applications(self.squatter.partner_id)],
-                         [("rejected", "Unknown at this school.")])
+        self.assertEqual(
+            [(r["status"], r["reason"]) for r in Member._portal_applications(self.squatter.partner_id)],
+            [("rejected", "Unknown at this school.")],
+        )
         self.assertEqual(self._mails_to(self.squatter.partner_id), told, "no second mail to the first family")
-        self.assertEqual([(r["status"], r["reason"]) for r in Member._portal_applications(self.family.partner_id)],
-                         [("applicant", "")])
+        self.assertEqual(
+            [(r["status"], r["reason"]) for r in Member._portal_applications(self.family.partner_id)],
+            [("applicant", "")],
+        )
 
     def test_replace_needs_another_familys_application(self):
         """Only an undecided portal application of another family can be replaced."""
@@ -174,8 +205,12 @@ class TestMemberClaim(YouthCase):
         """Staff note what they checked, and cannot change what the family sent nor decide by writing."""
         claim = self._claim().with_user(self.users["school_leader"])
         claim.note = "Birth certificate seen"
-        for values in ({"name": "Other"}, {"member_id": self.make_member().id}, {"state": "accepted"},
-                       {"partner_id": self.squatter.partner_id.id}):
+        for values in (
+            {"name": "Other"},
+            {"member_id": self.make_member().id},
+            {"state": "accepted"},
+            {"partner_id": self.squatter.partner_id.id},
+        ):
             with self.assertRaisesRegex(UserError, "what the family sent"):
                 claim.write(values)
 
@@ -183,16 +218,22 @@ class TestMemberClaim(YouthCase):
         """A family applying again for a child on their list is told so, for a claim as for an applicant."""
         Member = self.env["youth.member"]
         claim = self._claim()
-        self.assertIn("already on your list", Member._portal_application_errors(
-            self._post(self.child.iin), self.family.partner_id)["iin"])
+        self.assertIn(
+            "already on your list",
+            Member._portal_application_errors(self._post(self.child.iin), self.family.partner_id)["iin"],
+        )
         fresh_iin = self.make_iin()
         Member._portal_apply(self.family.partner_id, self._post(fresh_iin))
-        self.assertIn("already on your list", Member._portal_application_errors(
-            self._post(fresh_iin), self.family.partner_id)["iin"])
+        self.assertIn(
+            "already on your list",
+            Member._portal_application_errors(self._post(fresh_iin), self.family.partner_id)["iin"],
+        )
         claim.sudo().write({"state": "accepted"})
         self.child.sudo().guardian_link_ids.unlink()
-        self.assertFalse(Member._portal_application_errors(self._post(self.child.iin), self.family.partner_id),
-                         "an accepted claim whose link was removed leaves the child off the list")
+        self.assertFalse(
+            Member._portal_application_errors(self._post(self.child.iin), self.family.partner_id),
+            "an accepted claim whose link was removed leaves the child off the list",
+        )
 
     @mute_logger("odoo.sql_db")
     def test_a_parallel_registration_is_retried(self):
@@ -202,9 +243,11 @@ class TestMemberClaim(YouthCase):
         iin = self.make_iin()
         self.make_member(iin=iin)
         counts = (Member.search_count([]), self.env["res.partner"].search_count([]))
-        with patch.object(type(Member), "_portal_on_file", lambda self, value: self.browse()), \
-                patch.object(type(Member), "_check_iin_free", lambda self, iins: None), \
-                self.assertRaises(pg_errors.SerializationFailure) as caught:
+        with (
+            patch.object(type(Member), "_portal_on_file", lambda self, value: self.browse()),
+            patch.object(type(Member), "_check_iin_free", lambda self, iins: None),
+            self.assertRaises(pg_errors.SerializationFailure) as caught,
+        ):
             Member._portal_apply(self.family.partner_id, self._post(iin))
         self.assertEqual(caught.exception.pgcode, errorcodes.SERIALIZATION_FAILURE)
         self.assertEqual((Member.search_count([]), self.env["res.partner"].search_count([])), counts)

@@ -29,29 +29,47 @@ class TestPortal(HttpCase, MockEmail):
         cls.district = env["youth.district"].create({"name": "Portal district", "state_id": region.id})
         cls.other_district = env["youth.district"].create({"name": "Other district", "state_id": region.id})
         school_type = env.ref("youth_movement.org_type_school")
-        cls.school = env["res.partner"].create({
-            "name": "Portal school", "is_company": True, "youth_org_type_id": school_type.id,
-            "youth_district_id": cls.district.id,
-        })
-        cls.other_school = env["res.partner"].create({
-            "name": "Far school", "is_company": True, "youth_org_type_id": school_type.id,
-            "youth_district_id": cls.other_district.id,
-        })
+        cls.school = env["res.partner"].create(
+            {
+                "name": "Portal school",
+                "is_company": True,
+                "youth_org_type_id": school_type.id,
+                "youth_district_id": cls.district.id,
+            }
+        )
+        cls.other_school = env["res.partner"].create(
+            {
+                "name": "Far school",
+                "is_company": True,
+                "youth_org_type_id": school_type.id,
+                "youth_district_id": cls.other_district.id,
+            }
+        )
         cls.parent_user = new_test_user(env, "parent_a", groups="base.group_portal", name="Parent A")
         cls.other_user = new_test_user(env, "parent_b", groups="base.group_portal", name="Parent B")
-        cls.leader = new_test_user(env, "portal_leader", groups=GROUPS["school_leader"],
-                                   youth_school_ids=[(6, 0, cls.school.ids)])
+        cls.leader = new_test_user(
+            env, "portal_leader", groups=GROUPS["school_leader"], youth_school_ids=[(6, 0, cls.school.ids)]
+        )
         # the other family's child, with a consent
-        cls.other_child = env["youth.member"].create({
-            "name": "Secret Child", "iin": iin_rules.make(__import__("datetime").date(2012, 5, 6), "male", 77),
-            "school_id": cls.other_school.id, "grade": 7, "status": "active",
-        })
-        env["youth.guardian.link"].create({
-            "member_id": cls.other_child.id, "guardian_id": cls.other_user.partner_id.id, "relation": "father"})
-        cls.other_consent = env["youth.consent"].create({
-            "member_id": cls.other_child.id, "guardian_id": cls.other_user.partner_id.id,
-            "type_id": env.ref("youth_movement.consent_type_photo_video").id,
-        })
+        cls.other_child = env["youth.member"].create(
+            {
+                "name": "Secret Child",
+                "iin": iin_rules.make(__import__("datetime").date(2012, 5, 6), "male", 77),
+                "school_id": cls.other_school.id,
+                "grade": 7,
+                "status": "active",
+            }
+        )
+        env["youth.guardian.link"].create(
+            {"member_id": cls.other_child.id, "guardian_id": cls.other_user.partner_id.id, "relation": "father"}
+        )
+        cls.other_consent = env["youth.consent"].create(
+            {
+                "member_id": cls.other_child.id,
+                "guardian_id": cls.other_user.partner_id.id,
+                "type_id": env.ref("youth_movement.consent_type_photo_video").id,
+            }
+        )
         cls._serial = 1000
 
     def _iin(self, year=2013, sex="female"):
@@ -65,9 +83,15 @@ class TestPortal(HttpCase, MockEmail):
 
     def _application(self, **values):
         data = {
-            "name": "New Child", "iin": self._iin(), "district_id": str(self.district.id),
-            "school_id": str(self.school.id), "grade": "6", "class_letter": "А", "relation": "mother",
-            "consent_personal_data": "1", "consent_photo_video": "1",
+            "name": "New Child",
+            "iin": self._iin(),
+            "district_id": str(self.district.id),
+            "school_id": str(self.school.id),
+            "grade": "6",
+            "class_letter": "А",
+            "relation": "mother",
+            "consent_personal_data": "1",
+            "consent_photo_video": "1",
         }
         data.update(values)
         return {key: value for key, value in data.items() if value is not None}
@@ -84,10 +108,17 @@ class TestPortal(HttpCase, MockEmail):
         self.assertEqual(page.status_code, 200)
         self.assertIn('name="lang"', page.text)
         token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
-        response = self.url_open("/web/signup", data={
-            "csrf_token": token, "login": "new.parent@example.kz", "name": "New Parent",
-            "password": "a-Long-pass-2026", "confirm_password": "a-Long-pass-2026", "lang": "kk_KZ",
-        })
+        response = self.url_open(
+            "/web/signup",
+            data={
+                "csrf_token": token,
+                "login": "new.parent@example.kz",
+                "name": "New Parent",
+                "password": "a-Long-pass-2026",
+                "confirm_password": "a-Long-pass-2026",
+                "lang": "kk_KZ",
+            },
+        )
         self.assertEqual(response.status_code, 200)
         user = self.env["res.users"].search([("login", "=", "new.parent@example.kz")])
         self.assertTrue(user.has_group("base.group_portal"))
@@ -132,8 +163,11 @@ class TestPortal(HttpCase, MockEmail):
         count = self.env["youth.member"].search_count([])
         good = self._iin()
         response, _data = self._apply(
-            name="Kept Name", iin=good[:11] + str((int(good[11]) + 1) % 10), school_id=str(self.other_school.id),
-            grade="12", consent_personal_data=None,
+            name="Kept Name",
+            iin=good[:11] + str((int(good[11]) + 1) % 10),
+            school_id=str(self.other_school.id),
+            grade="12",
+            consent_personal_data=None,
         )
         self.assertEqual(response.status_code, 200)
         text = response.text
@@ -151,10 +185,17 @@ class TestPortal(HttpCase, MockEmail):
         page = self.url_open("/web/signup")
         token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
         password = login + "-Pass-2026"
-        self.url_open("/web/signup", data={
-            "csrf_token": token, "login": login, "name": name, "password": password,
-            "confirm_password": password, "lang": "en_US",
-        })
+        self.url_open(
+            "/web/signup",
+            data={
+                "csrf_token": token,
+                "login": login,
+                "name": name,
+                "password": password,
+                "confirm_password": password,
+                "lang": "en_US",
+            },
+        )
         user = self.env["res.users"].search([("login", "=", login)])
         self.assertTrue(user._is_portal(), "the stranger is a self-signed-up portal user")
         self.authenticate(login, password)
@@ -170,7 +211,8 @@ class TestPortal(HttpCase, MockEmail):
             page = self.url_open(url)
             seen[url] = (page.status_code, self._masked(page.text, user, iin).splitlines())
         seen["counters"] = self.make_jsonrpc_request(
-            "/my/counters", {"counters": ["youth_children_count", "youth_registration_count"]})
+            "/my/counters", {"counters": ["youth_children_count", "youth_registration_count"]}
+        )
         token = self._csrf()
         again = self.url_open("/my/children/apply", data=dict(data, csrf_token=token), allow_redirects=False)
         seen["again"] = (again.status_code, self._masked(again.text, user, iin).splitlines())
@@ -197,18 +239,28 @@ class TestPortal(HttpCase, MockEmail):
             "consents": member.consent_ids.read(["guardian_id", "type_id", "state", "version"]),
             "messages": member.message_ids.ids,
             "followers": member.message_follower_ids.partner_id.ids,
-            "counts": {model: self.env[model].sudo().with_context(active_test=False).search_count([])
-                       for model in ("youth.member", "res.partner", "youth.guardian.link", "youth.consent",
-                                     "event.registration", "res.users")},
-            "mails to the family": self.env["mail.mail"].sudo().search_count(
-                [("recipient_ids", "in", member.guardian_link_ids.guardian_id.ids)]),
+            "counts": {
+                model: self.env[model].sudo().with_context(active_test=False).search_count([])
+                for model in (
+                    "youth.member",
+                    "res.partner",
+                    "youth.guardian.link",
+                    "youth.consent",
+                    "event.registration",
+                    "res.users",
+                )
+            },
+            "mails to the family": self.env["mail.mail"]
+            .sudo()
+            .search_count([("recipient_ids", "in", member.guardian_link_ids.guardian_id.ids)]),
         }
 
     def test_taken_iin_reveals_nothing(self):
         """A stranger who applies with a member's IIN gets, page for page, what a new IIN gets; the
         member is untouched and the school gets a claim to settle."""
-        school_leader = new_test_user(self.env, "far_leader", groups=GROUPS["school_leader"],
-                                      youth_school_ids=[(6, 0, self.other_school.ids)])
+        school_leader = new_test_user(
+            self.env, "far_leader", groups=GROUPS["school_leader"], youth_school_ids=[(6, 0, self.other_school.ids)]
+        )
         honest = self._sign_up("honest@example.kz", "Honest Parent")
         fresh = self._what_a_stranger_sees(honest, self._iin())
 
@@ -245,16 +297,23 @@ class TestPortal(HttpCase, MockEmail):
         _response, first = self._apply(name="Pending Child")
         pending = self.env["youth.member"].search([("iin", "=", first["iin"])])
         self.assertEqual(pending.applied_by_id, pending_parent.partner_id)
-        self.env["youth.member"].create({
-            "name": "Rejected Child", "iin": self._iin(), "school_id": self.school.id, "grade": 4,
-            "status": "rejected"})
-        archived = self.env["youth.member"].create({
-            "name": "Archived Child", "iin": self._iin(), "school_id": self.school.id, "grade": 4,
-            "status": "left"})
+        self.env["youth.member"].create(
+            {
+                "name": "Rejected Child",
+                "iin": self._iin(),
+                "school_id": self.school.id,
+                "grade": 4,
+                "status": "rejected",
+            }
+        )
+        archived = self.env["youth.member"].create(
+            {"name": "Archived Child", "iin": self._iin(), "school_id": self.school.id, "grade": 4, "status": "left"}
+        )
         archived.partner_id.active = False
         for status in ("alumni", "left"):
-            self.env["youth.member"].create({
-                "name": status, "iin": self._iin(), "school_id": self.school.id, "grade": 9, "status": status})
+            self.env["youth.member"].create(
+                {"name": status, "iin": self._iin(), "school_id": self.school.id, "grade": 9, "status": status}
+            )
         on_file = self.env["youth.member"].search([("school_id", "=", self.school.id)]) | self.other_child | archived
         self.assertEqual(set(on_file.mapped("status")), {"applicant", "active", "alumni", "left", "rejected"})
         reference = None
@@ -299,8 +358,11 @@ class TestPortal(HttpCase, MockEmail):
         second_member = Member.search([("iin", "=", second["iin"])])
         first_member.action_approve_application()
         self.assertEqual(first_member.status, "active")
-        wizard = self.env["youth.member.reject"].with_user(self.leader).create({
-            "member_ids": [(6, 0, second_member.ids)], "reason": "Not a pupil of this school"})
+        wizard = (
+            self.env["youth.member.reject"]
+            .with_user(self.leader)
+            .create({"member_ids": [(6, 0, second_member.ids)], "reason": "Not a pupil of this school"})
+        )
         wizard.action_reject()
         self.assertEqual(second_member.status, "rejected")
         mails = self.env["mail.mail"].search([("recipient_ids", "in", self.parent_user.partner_id.ids)])
@@ -313,8 +375,11 @@ class TestPortal(HttpCase, MockEmail):
         self.authenticate("parent_a", "parent_a")
         _response, data = self._apply()
         member = self.env["youth.member"].search([("iin", "=", data["iin"])])
-        self.assertEqual(self.url_open(f"/my/children/{member.id}").status_code, 404,
-                         "an application opens no page before the school accepts it, as a claim opens none")
+        self.assertEqual(
+            self.url_open(f"/my/children/{member.id}").status_code,
+            404,
+            "an application opens no page before the school accepts it, as a claim opens none",
+        )
         member.action_approve_application()
         listing = self.url_open("/my/children")
         self.assertIn("New Child", listing.text)
@@ -374,8 +439,9 @@ class TestPortal(HttpCase, MockEmail):
         self.authenticate("parent_a", "parent_a")
         member, token = self._older_child()
         with self.mock_mail_gateway():
-            response = self.url_open(f"/my/children/{member.id}/login",
-                                     data={"csrf_token": token, "email": "  Older@Example.KZ "})
+            response = self.url_open(
+                f"/my/children/{member.id}/login", data={"csrf_token": token, "email": "  Older@Example.KZ "}
+            )
         self.assertIn("An invitation to choose a password has been sent", response.text)
         user = member.partner_id.user_ids
         self.assertEqual(user.login, "older@example.kz")
@@ -421,8 +487,11 @@ class TestPortal(HttpCase, MockEmail):
         self.assertFalse(member.partner_id.email)
         self.assertEqual(len(member.message_ids), messages)
         self.assertEqual(taken.login, "taken@example.kz")
-        self.assertFalse(self.env["res.users"].with_context(active_test=False).search(
-            [("login", "in", ("young@example.kz", "not-an-email"))]))
+        self.assertFalse(
+            self.env["res.users"]
+            .with_context(active_test=False)
+            .search([("login", "in", ("young@example.kz", "not-an-email"))])
+        )
 
     def test_pupil_login_refusal_in_the_family_language(self):
         """The refusal speaks the portal's language."""
@@ -443,27 +512,44 @@ class TestPortal(HttpCase, MockEmail):
         Member, Claim = self.env["youth.member"].with_context(active_test=False), self.env["youth.member.claim"]
         Partner = self.env["res.partner"].with_context(active_test=False)
         # children of other families, whose IINs the generated applications may take
-        taken = [self.other_child.iin] + [self.env["youth.member"].create({
-            "name": f"On file {n}", "iin": self._iin(), "school_id": self.other_school.id, "grade": 3 + n % 8,
-            "status": ("active", "applicant", "alumni", "left", "rejected")[n % 5],
-        }).iin for n in range(49)]
+        taken = [self.other_child.iin] + [
+            self.env["youth.member"]
+            .create(
+                {
+                    "name": f"On file {n}",
+                    "iin": self._iin(),
+                    "school_id": self.other_school.id,
+                    "grade": 3 + n % 8,
+                    "status": ("active", "applicant", "alumni", "left", "rejected")[n % 5],
+                }
+            )
+            .iin
+            for n in range(49)
+        ]
         text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
         digits = st.text(alphabet=string.digits + " ", max_size=16)
-        numbers = st.one_of(st.integers(-2**40, 2**40).map(str), text, st.just(""))
+        numbers = st.one_of(st.integers(-(2**40), 2**40).map(str), text, st.just(""))
         right = {
             "name": st.sampled_from(["Generated Child", " Ақерке Сәрсенова ", "x" * 128]),
             "iin": st.one_of(st.just("new"), st.sampled_from(taken), st.just("new"), st.just("mistyped")),
-            "district_id": st.just(str(self.district.id)), "school_id": st.just(str(self.school.id)),
-            "grade": st.sampled_from(["0", "5", "11"]), "class_letter": st.sampled_from(["", "А", "Б2"]),
+            "district_id": st.just(str(self.district.id)),
+            "school_id": st.just(str(self.school.id)),
+            "grade": st.sampled_from(["0", "5", "11"]),
+            "class_letter": st.sampled_from(["", "А", "Б2"]),
             "relation": st.sampled_from(["mother", "father", "guardian", "trustee"]),
             "consent_personal_data": st.just("1"),
         }
         generated = {
-            "name": text, "iin": st.one_of(digits, text), "district_id": numbers, "school_id": numbers,
-            "grade": numbers, "class_letter": text,
+            "name": text,
+            "iin": st.one_of(digits, text),
+            "district_id": numbers,
+            "school_id": numbers,
+            "grade": numbers,
+            "class_letter": text,
             "relation": st.sampled_from(["mother", "father", "grandmother", "other", "", "x" * 300]),
             "consent_personal_data": st.sampled_from(["", "1", "on"]),
         }
+
         @st.composite
         def applications(draw):
             """A right application with up to two fields generated, so that many get past the checks."""

@@ -18,30 +18,48 @@ class TestPortalEvents(HttpCase):
         env = cls.env
         region = env.ref("youth_movement.state_kz_abai")
         district = env["youth.district"].create({"name": "Event district", "state_id": region.id})
-        cls.school = env["res.partner"].create({
-            "name": "Event school", "is_company": True, "youth_district_id": district.id,
-            "youth_org_type_id": env.ref("youth_movement.org_type_school").id,
-        })
+        cls.school = env["res.partner"].create(
+            {
+                "name": "Event school",
+                "is_company": True,
+                "youth_district_id": district.id,
+                "youth_org_type_id": env.ref("youth_movement.org_type_school").id,
+            }
+        )
         cls.parent = new_test_user(env, "ev_parent", groups="base.group_portal", name="Event Parent")
         cls.stranger = new_test_user(env, "ev_stranger", groups="base.group_portal", name="Stranger")
 
         def child(name, grade, serial):
-            member = env["youth.member"].create({
-                "name": name, "iin": iin_rules.make(datetime.date(2026 - 6 - grade, 2, 3), "female", serial),
-                "school_id": cls.school.id, "grade": grade, "status": "active",
-            })
-            env["youth.guardian.link"].create({
-                "member_id": member.id, "guardian_id": cls.parent.partner_id.id, "relation": "mother"})
+            member = env["youth.member"].create(
+                {
+                    "name": name,
+                    "iin": iin_rules.make(datetime.date(2026 - 6 - grade, 2, 3), "female", serial),
+                    "school_id": cls.school.id,
+                    "grade": grade,
+                    "status": "active",
+                }
+            )
+            env["youth.guardian.link"].create(
+                {"member_id": member.id, "guardian_id": cls.parent.partner_id.id, "relation": "mother"}
+            )
             return member
 
         cls.older = child("Older Sister", 8, 501)
         cls.younger = child("Younger Sister", 6, 502)
         cls.little = child("Little Brother", 2, 503)
         begin = fields.Datetime.now().replace(microsecond=0) + datetime.timedelta(days=10)
-        cls.event = env["event.event"].create({
-            "name": "Leaders' school", "date_begin": begin, "date_end": begin + datetime.timedelta(days=1),
-            "youth_level": "region", "seats_limited": True, "seats_max": 1, "grade_min": 5, "grade_max": 11,
-        })
+        cls.event = env["event.event"].create(
+            {
+                "name": "Leaders' school",
+                "date_begin": begin,
+                "date_end": begin + datetime.timedelta(days=1),
+                "youth_level": "region",
+                "seats_limited": True,
+                "seats_max": 1,
+                "grade_min": 5,
+                "grade_max": 11,
+            }
+        )
 
     def _csrf(self, url):
         return re.search(r'name="csrf_token" value="([^"]+)"', self.url_open(url).text).group(1)
@@ -53,8 +71,10 @@ class TestPortalEvents(HttpCase):
         self.assertIn("Leaders&#39; school", page)
         self.assertIn("grades 5 to 11", page, "the little one is told why not")
         token = self._csrf("/my/events")
-        self.url_open(f"/my/events/{self.event.id}/register",
-                      data=[("csrf_token", token), ("member_ids", self.older.id), ("member_ids", self.younger.id)])
+        self.url_open(
+            f"/my/events/{self.event.id}/register",
+            data=[("csrf_token", token), ("member_ids", self.older.id), ("member_ids", self.younger.id)],
+        )
         registrations = self.env["event.registration"].search([("event_id", "=", self.event.id)])
         self.assertEqual(registrations.youth_member_id, self.older | self.younger)
         seated = registrations.filtered(lambda r: r.state == "open")
@@ -110,8 +130,12 @@ class TestPortalEvents(HttpCase):
             response = self.url_open(url, data=data)
             self.assertEqual(response.status_code, 404, url)
             self.assertNotIn("Older Sister", response.text)
-        self.url_open(f"/my/events/{self.event.id}/register",
-                      data=[("csrf_token", token), ("member_ids", self.younger.id)])
+        self.url_open(
+            f"/my/events/{self.event.id}/register", data=[("csrf_token", token), ("member_ids", self.younger.id)]
+        )
         self.assertEqual(registration.state, "done", "untouched by the stranger")
-        self.assertFalse(self.env["event.registration"].search(
-            [("event_id", "=", self.event.id), ("youth_member_id", "=", self.younger.id)]))
+        self.assertFalse(
+            self.env["event.registration"].search(
+                [("event_id", "=", self.event.id), ("youth_member_id", "=", self.younger.id)]
+            )
+        )

@@ -11,14 +11,18 @@ from .common import GROUPS
 FAMILIES = {
     "kk_KZ": {
         "login": "tour.parent.kk@example.kz",
-        "iins": {"130719693014": (datetime.date(2013, 7, 19), "female", 9301),
-                 "150211593022": (datetime.date(2015, 2, 11), "male", 9302)},
+        "iins": {
+            "130719693014": (datetime.date(2013, 7, 19), "female", 9301),
+            "150211593022": (datetime.date(2015, 2, 11), "male", 9302),
+        },
         "active": "Белсенді",
     },
     "ru_RU": {
         "login": "tour.parent.ru@example.kz",
-        "iins": {"130823593112": (datetime.date(2013, 8, 23), "male", 9311),
-                 "150405693125": (datetime.date(2015, 4, 5), "female", 9312)},
+        "iins": {
+            "130823593112": (datetime.date(2013, 8, 23), "male", 9311),
+            "150405693125": (datetime.date(2015, 4, 5), "female", 9312),
+        },
         "active": "Активный",
     },
 }
@@ -36,23 +40,39 @@ class TestPortalTour(HttpCase):
             env["res.lang"]._activate_lang(code)
         env["ir.module.module"]._load_module_terms(["youth_movement"], list(FAMILIES), overwrite=True)
         env["ir.config_parameter"].set_param("auth_signup.invitation_scope", "b2c")
-        district = env["youth.district"].create({
-            "name": "Tour district", "state_id": env.ref("youth_movement.state_kz_abai").id,
-        })
-        cls.school = env["res.partner"].create({
-            "name": "Tour school No. 7", "is_company": True, "youth_district_id": district.id,
-            "youth_org_type_id": env.ref("youth_movement.org_type_school").id,
-        })
-        cls.leader = new_test_user(env, "tour_leader", groups=GROUPS["school_leader"],
-                                   youth_school_ids=[(6, 0, cls.school.ids)])
+        district = env["youth.district"].create(
+            {
+                "name": "Tour district",
+                "state_id": env.ref("youth_movement.state_kz_abai").id,
+            }
+        )
+        cls.school = env["res.partner"].create(
+            {
+                "name": "Tour school No. 7",
+                "is_company": True,
+                "youth_district_id": district.id,
+                "youth_org_type_id": env.ref("youth_movement.org_type_school").id,
+            }
+        )
+        cls.leader = new_test_user(
+            env, "tour_leader", groups=GROUPS["school_leader"], youth_school_ids=[(6, 0, cls.school.ids)]
+        )
         if "tour_enabled" in cls.leader._fields:
             cls.leader.tour_enabled = False
         # first of the upcoming events, so that it is on the first page of /my/events
         begin = fields.Datetime.now().replace(microsecond=0) + datetime.timedelta(hours=2)
-        cls.event = env["event.event"].create({
-            "name": "Tour regional rally", "date_begin": begin, "date_end": begin + datetime.timedelta(hours=6),
-            "youth_level": "region", "seats_limited": True, "seats_max": 30, "grade_min": 5, "grade_max": 11,
-        })
+        cls.event = env["event.event"].create(
+            {
+                "name": "Tour regional rally",
+                "date_begin": begin,
+                "date_end": begin + datetime.timedelta(hours=6),
+                "youth_level": "region",
+                "seats_limited": True,
+                "seats_max": 30,
+                "grade_min": 5,
+                "grade_max": 11,
+            }
+        )
 
     def test_iins_of_the_tour(self):
         """The IINs hard-coded in the tour are valid and made by tools/iin.py."""
@@ -75,8 +95,12 @@ class TestPortalTour(HttpCase):
         self.assertEqual(members.guardian_link_ids.guardian_id, parent.partner_id)
         self.assertEqual(set(members.consent_ids.type_id.mapped("code")), {"personal_data", "photo_video"})
 
-        self.start_tour("/odoo/action-youth_movement.youth_member_action", "youth_backoffice_approve_applicants",
-                        login="tour_leader", timeout=120)
+        self.start_tour(
+            "/odoo/action-youth_movement.youth_member_action",
+            "youth_backoffice_approve_applicants",
+            login="tour_leader",
+            timeout=120,
+        )
         self.assertEqual(set(members.mapped("status")), {"active"})
 
         self.start_tour("/my", "youth_portal_register_children", login=login, timeout=120)

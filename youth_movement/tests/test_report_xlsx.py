@@ -18,8 +18,7 @@ TITLE_LABELS = {
 }
 HEADERS = {  # the first headers of the district sheet, the sheet names
     "en_US": ("Membership by district", "District or city", "Boys", "Girls", "Members", "Coverage", "Total"),
-    "kk_KZ": ("Аудандар бойынша мүшелік", "Аудан немесе қала", "Ұлдар", "Қыздар", "Мүшелер", "Қамту үлесі",
-              "Барлығы"),
+    "kk_KZ": ("Аудандар бойынша мүшелік", "Аудан немесе қала", "Ұлдар", "Қыздар", "Мүшелер", "Қамту үлесі", "Барлығы"),
     "ru_RU": ("Участники по районам", "Район или город", "Мальчики", "Девочки", "Участники", "Охват", "Итого"),
 }
 
@@ -48,31 +47,44 @@ class TestReportXlsx(XlsxReadMixin, YouthCase):
             (cls.school_b1, 10, girl, "active", datetime.date(2022, 9, 1), False),
         ]
         for school, grade, who, status, join_date, leave_date in plan:
-            cls.make_member(school=school, grade=grade, status=status, join_date=join_date, leave_date=leave_date,
-                            iin=cls.make_iin(who["born"], who["iin_sex"]))
+            cls.make_member(
+                school=school,
+                grade=grade,
+                status=status,
+                join_date=join_date,
+                leave_date=leave_date,
+                iin=cls.make_iin(who["born"], who["iin_sex"]),
+            )
         Enrollment = cls.env["youth.school.enrollment"]
-        Enrollment.create([
-            {"school_id": cls.school_a1.id, "school_year": 2025, "pupils_count": 300},
-            {"school_id": cls.school_a2.id, "school_year": 2025, "pupils_count": 100},
-            {"school_id": cls.school_b1.id, "school_year": 2025, "pupils_count": 50},
-            {"school_id": cls.school_b1.id, "school_year": 2024, "pupils_count": 999},
-        ])
-        cls.org_library = cls.env["res.partner"].create({
-            "name": "Test district library", "is_company": True,
-            "youth_org_type_id": cls.env.ref("youth_movement.org_type_library").id,
-            "youth_district_id": cls.district_a.id,
-        })
+        Enrollment.create(
+            [
+                {"school_id": cls.school_a1.id, "school_year": 2025, "pupils_count": 300},
+                {"school_id": cls.school_a2.id, "school_year": 2025, "pupils_count": 100},
+                {"school_id": cls.school_b1.id, "school_year": 2025, "pupils_count": 50},
+                {"school_id": cls.school_b1.id, "school_year": 2024, "pupils_count": 999},
+            ]
+        )
+        cls.org_library = cls.env["res.partner"].create(
+            {
+                "name": "Test district library",
+                "is_company": True,
+                "youth_org_type_id": cls.env.ref("youth_movement.org_type_library").id,
+                "youth_district_id": cls.district_a.id,
+            }
+        )
 
     # ------------------------------------------------------------------ helpers
     def _wizard(self, user="regional_manager", **values):
         vals = {
-            "report_membership": True, "period_type": "school_year", "school_year_choice": str(self.school_year),
-            "scope": "districts", "district_ids": [(6, 0, (self.district_a | self.district_b).ids)],
+            "report_membership": True,
+            "period_type": "school_year",
+            "school_year_choice": str(self.school_year),
+            "scope": "districts",
+            "district_ids": [(6, 0, (self.district_a | self.district_b).ids)],
             "lang": "en_US",
         }
         vals.update(values)
         return self.env["youth.report.wizard"].with_user(self.users[user]).create(vals)
-
 
     def _count(self, domain):
         return self.env["youth.member"].search_count(domain)
@@ -100,19 +112,32 @@ class TestReportXlsx(XlsxReadMixin, YouthCase):
             self.assertEqual(row["Boys"], self._count(active + [("sex", "=", "male")]))
             self.assertEqual(row["Girls"], self._count(active + [("sex", "=", "female")]))
             self.assertEqual(row["Zhas Kyran"], self._count(active + [("tier_id", "=", self.tier_kyran.id)]))
-            self.assertEqual(row["Zhas Ulan: girls"], self._count(
-                active + [("tier_id", "=", self.tier_ulan.id), ("sex", "=", "female")]))
-            self.assertEqual(row["Applicants"], self._count(
-                [("district_id", "=", district.id), ("status", "=", "applicant")]))
-            self.assertEqual(row["Joined in the period"], self._count(
-                [("district_id", "=", district.id), ("join_date", ">=", date_from), ("join_date", "<=", date_to)]))
-            self.assertEqual(row["Left in the period"], self._count(
-                [("district_id", "=", district.id), ("leave_date", ">=", date_from), ("leave_date", "<=", date_to)]))
+            self.assertEqual(
+                row["Zhas Ulan: girls"],
+                self._count(active + [("tier_id", "=", self.tier_ulan.id), ("sex", "=", "female")]),
+            )
+            self.assertEqual(
+                row["Applicants"], self._count([("district_id", "=", district.id), ("status", "=", "applicant")])
+            )
+            self.assertEqual(
+                row["Joined in the period"],
+                self._count(
+                    [("district_id", "=", district.id), ("join_date", ">=", date_from), ("join_date", "<=", date_to)]
+                ),
+            )
+            self.assertEqual(
+                row["Left in the period"],
+                self._count(
+                    [("district_id", "=", district.id), ("leave_date", ">=", date_from), ("leave_date", "<=", date_to)]
+                ),
+            )
         self.assertEqual(rows["Test district A"]["Pupils enrolled"], 400, "this school year's figures only")
         self.assertAlmostEqual(rows["Test district A"]["Coverage"], 4 / 400)
         self.assertEqual(totals["District or city"], "Total")
-        self.assertEqual(totals["Members"], self._count([
-            ("district_id", "in", (self.district_a | self.district_b).ids), ("status", "=", "active")]))
+        self.assertEqual(
+            totals["Members"],
+            self._count([("district_id", "in", (self.district_a | self.district_b).ids), ("status", "=", "active")]),
+        )
         self.assertEqual(totals["Members"], 6)
         self.assertEqual(totals["Joined in the period"], 3)
         self.assertEqual(totals["Left in the period"], 1)
@@ -138,9 +163,16 @@ class TestReportXlsx(XlsxReadMixin, YouthCase):
         self.assertAlmostEqual(a1["Coverage"], 3 / 300)
         self.assertEqual(rows["School B1"]["Pupils enrolled"], 50)
         for grade in range(12):
-            self.assertEqual(totals["Grade %d" % grade], self._count([
-                ("district_id", "in", (self.district_a | self.district_b).ids), ("status", "=", "active"),
-                ("grade", "=", grade)]))
+            self.assertEqual(
+                totals["Grade %d" % grade],
+                self._count(
+                    [
+                        ("district_id", "in", (self.district_a | self.district_b).ids),
+                        ("status", "=", "active"),
+                        ("grade", "=", grade),
+                    ]
+                ),
+            )
 
     def test_coordinator_sees_their_district_only(self):
         """A coordinator's report holds their district, even when they ask for the whole region."""
@@ -167,35 +199,43 @@ class TestReportXlsx(XlsxReadMixin, YouthCase):
         self.assertEqual(Wizard.with_user(self.users["regional_manager"]).create({}).scope, "region")
         self.assertTrue(leader.report_membership)
         year = int(leader.school_year_choice)
-        self.assertEqual((leader.date_from, leader.date_to),
-                         (datetime.date(year, 9, 1), datetime.date(year + 1, 8, 31)))
+        self.assertEqual(
+            (leader.date_from, leader.date_to), (datetime.date(year, 9, 1), datetime.date(year + 1, 8, 31))
+        )
 
     def test_member_list_from_the_list_view(self):
         """Opened from the members list, the wizard preselects the report and keeps to the chosen members."""
         chosen = self.env["youth.member"].search([("school_id", "=", self.school_a1.id)], limit=2)
-        Wizard = self.env["youth.report.wizard"].with_user(self.users["regional_manager"]).with_context(
-            active_model="youth.member", active_ids=chosen.ids)
+        Wizard = (
+            self.env["youth.report.wizard"]
+            .with_user(self.users["regional_manager"])
+            .with_context(active_model="youth.member", active_ids=chosen.ids)
+        )
         wizard = Wizard.create({"report_member_list": True, "lang": "en_US"})
         self.assertTrue(wizard.report_membership)
         self.assertEqual(wizard.source_count, 2)
         book = self._open(wizard)
         block, headers, members, count = self._table(book["Member list"])
-        self.assertEqual(headers, ["Name", "School", "District or city", "Grade", "Class", "Tier", "Status",
-                                   "Member since"])
+        self.assertEqual(
+            headers, ["Name", "School", "District or city", "Grade", "Class", "Tier", "Status", "Member since"]
+        )
         self.assertEqual(sorted(row["Name"] for row in members), sorted(chosen.mapped("name")))
         self.assertEqual(count["Name"], 2)
         self.assertIn("2", block["Selection"])
         first = chosen.sorted(lambda m: (m.grade, m.id))[0]
         row = next(row for row in members if row["Name"] == first.name)
-        self.assertEqual((row["School"], row["Grade"], row["Tier"], row["Status"]), (
-            "School A1", first.grade, first.tier_id.name, "Active" if first.status == "active" else "Applicant"))
+        self.assertEqual(
+            (row["School"], row["Grade"], row["Tier"], row["Status"]),
+            ("School A1", first.grade, first.tier_id.name, "Active" if first.status == "active" else "Applicant"),
+        )
         action = wizard.action_export()
         self.assertEqual(action["url"], "/youth_movement/report/%s" % wizard.id)
 
     def test_partner_sheet(self):
         """Partner organizations are listed with their type and district, counted and charted."""
-        wizard = self._wizard(report_membership=False, report_partners=True, scope="districts",
-                              district_ids=[(6, 0, self.district_a.ids)])
+        wizard = self._wizard(
+            report_membership=False, report_partners=True, scope="districts", district_ids=[(6, 0, self.district_a.ids)]
+        )
         book = self._open(wizard)
         self.assertEqual(book.sheetnames, ["Partner organizations"])
         sheet = book["Partner organizations"]
@@ -203,9 +243,15 @@ class TestReportXlsx(XlsxReadMixin, YouthCase):
         rows = {row["Organization"]: row for row in data}
         self.assertEqual(rows["Test district library"]["District or city"], "Test district A")
         self.assertEqual(rows["Test district library"]["Organization type"], "Library")
-        expected = self.env["res.partner"].search_count([
-            ("youth_org_type_id", "!=", False), ("is_youth_school", "=", False),
-            "|", ("youth_district_id", "=", False), ("youth_district_id", "=", self.district_a.id)])
+        expected = self.env["res.partner"].search_count(
+            [
+                ("youth_org_type_id", "!=", False),
+                ("is_youth_school", "=", False),
+                "|",
+                ("youth_district_id", "=", False),
+                ("youth_district_id", "=", self.district_a.id),
+            ]
+        )
         self.assertEqual(totals["Organization"], expected)
         self.assertEqual(len(data), expected)
         self.assertEqual(len(sheet._charts), 1)
@@ -227,6 +273,7 @@ class TestReportXlsx(XlsxReadMixin, YouthCase):
 
     def test_query_count_does_not_grow_with_members(self):
         """The membership report and the member list take as many queries for 200 members as for 20."""
+
         def queries():
             wizard = self._wizard(report_member_list=True)
             self.env.invalidate_all()
@@ -235,10 +282,19 @@ class TestReportXlsx(XlsxReadMixin, YouthCase):
             return self.env.cr.sql_log_count - before
 
         def add_members(count, school):
-            self.env["youth.member"].create([{
-                "name": "Bulk pupil %d" % index, "iin": self.make_iin(), "school_id": school.id,
-                "grade": index % 12, "status": "active", "join_date": datetime.date(2025, 10, 1),
-            } for index in range(count)])
+            self.env["youth.member"].create(
+                [
+                    {
+                        "name": "Bulk pupil %d" % index,
+                        "iin": self.make_iin(),
+                        "school_id": school.id,
+                        "grade": index % 12,
+                        "status": "active",
+                        "join_date": datetime.date(2025, 10, 1),
+                    }
+                    for index in range(count)
+                ]
+            )
 
         add_members(20, self.school_a1)
         queries()  # caches (rules, translations, views) warm up once
@@ -267,8 +323,11 @@ class TestReportXlsx(XlsxReadMixin, YouthCase):
             def _cells(self, query, tables):
                 self.env["res.partner"].flush_model(["email"])
                 return super()._cells(query, tables) + [
-                    (sheets.Column("email", "E-mail", 30), SQL.identifier(tables["partner"], "email"),
-                     lambda email: (email or "").upper()),
+                    (
+                        sheets.Column("email", "E-mail", 30),
+                        SQL.identifier(tables["partner"], "email"),
+                        lambda email: (email or "").upper(),
+                    ),
                 ]
 
         class MembershipWithSchools(models.AbstractModel):
@@ -279,8 +338,12 @@ class TestReportXlsx(XlsxReadMixin, YouthCase):
                 super()._build_sheets(xlsx)
                 sheet = xlsx.add_sheet("Schools")
                 top = xlsx.write_title(sheet, "Schools")
-                xlsx.write_table(sheet, [sheets.Column("name", "School", 30, total=sheets.TOTAL_COUNT)],
-                                 [[name] for name in ("School A1", "School A2")], top)
+                xlsx.write_table(
+                    sheet,
+                    [sheets.Column("name", "School", 30, total=sheets.TOTAL_COUNT)],
+                    [[name] for name in ("School A1", "School A2")],
+                    top,
+                )
 
         self._extend(MemberListWithEmail)
         self._extend(MembershipWithSchools)
@@ -294,4 +357,3 @@ class TestReportXlsx(XlsxReadMixin, YouthCase):
         self.assertEqual(count["Name"], len(members))
         _block, _headers, schools, count = self._table(book["Schools"])
         self.assertEqual([row["School"] for row in schools], ["School A1", "School A2"])
-

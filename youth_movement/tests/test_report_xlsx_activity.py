@@ -9,24 +9,63 @@ from .common_xlsx import XlsxReadMixin
 
 HEADERS = {  # sheet names and headers of the activity reports, per language
     "en_US": {
-        "sheets": ["Events by month", "Events by district", "Participation by district", "Results by category",
-                   "Participation detail", "Council decisions", "Work-plan execution"],
-        "month": "Month", "reached": "Pupils reached", "attendance": "Attendance rate", "pupil": "Pupil",
-        "decision": "Decision", "overdue": "Days overdue", "target": "Target", "total": "Total",
+        "sheets": [
+            "Events by month",
+            "Events by district",
+            "Participation by district",
+            "Results by category",
+            "Participation detail",
+            "Council decisions",
+            "Work-plan execution",
+        ],
+        "month": "Month",
+        "reached": "Pupils reached",
+        "attendance": "Attendance rate",
+        "pupil": "Pupil",
+        "decision": "Decision",
+        "overdue": "Days overdue",
+        "target": "Target",
+        "total": "Total",
         "cohosted": "Meetings co-hosted",
     },
     "kk_KZ": {
-        "sheets": ["Айлар бойынша іс-шаралар", "Аудандар бойынша іс-шаралар", "Аудандар бойынша қатысу",
-                   "Санаттар бойынша нәтижелер", "Қатысу тізімі", "Кеңес шешімдері", "Жұмыс жоспарының орындалуы"],
-        "month": "Ай", "reached": "Қамтылған оқушылар", "attendance": "Қатысу үлесі", "pupil": "Оқушы",
-        "decision": "Шешім", "overdue": "Мерзімі өткен күндер", "target": "Жоспарлы көрсеткіш", "total": "Барлығы",
+        "sheets": [
+            "Айлар бойынша іс-шаралар",
+            "Аудандар бойынша іс-шаралар",
+            "Аудандар бойынша қатысу",
+            "Санаттар бойынша нәтижелер",
+            "Қатысу тізімі",
+            "Кеңес шешімдері",
+            "Жұмыс жоспарының орындалуы",
+        ],
+        "month": "Ай",
+        "reached": "Қамтылған оқушылар",
+        "attendance": "Қатысу үлесі",
+        "pupil": "Оқушы",
+        "decision": "Шешім",
+        "overdue": "Мерзімі өткен күндер",
+        "target": "Жоспарлы көрсеткіш",
+        "total": "Барлығы",
         "cohosted": "Бірлесіп өткізген отырыстар",
     },
     "ru_RU": {
-        "sheets": ["Мероприятия по месяцам", "Мероприятия по районам", "Участие по районам",
-                   "Результаты по категориям", "Список участия", "Решения советов", "Исполнение плана работы"],
-        "month": "Месяц", "reached": "Охвачено учащихся", "attendance": "Посещаемость", "pupil": "Учащийся",
-        "decision": "Решение", "overdue": "Дней просрочки", "target": "Плановый показатель", "total": "Итого",
+        "sheets": [
+            "Мероприятия по месяцам",
+            "Мероприятия по районам",
+            "Участие по районам",
+            "Результаты по категориям",
+            "Список участия",
+            "Решения советов",
+            "Исполнение плана работы",
+        ],
+        "month": "Месяц",
+        "reached": "Охвачено учащихся",
+        "attendance": "Посещаемость",
+        "pupil": "Учащийся",
+        "decision": "Решение",
+        "overdue": "Дней просрочки",
+        "target": "Плановый показатель",
+        "total": "Итого",
         "cohosted": "Совместно проведённые заседания",
     },
 }
@@ -47,10 +86,13 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
         env = cls.env
         cls.period = (datetime.date(2025, 9, 1), datetime.date(2026, 8, 31))
         cls.festival = env.ref("youth_movement.event_category_festival")
-        cls.partner_org = env["res.partner"].create({
-            "name": "Test university", "is_company": True,
-            "youth_org_type_id": env.ref("youth_movement.org_type_library").id,
-        })
+        cls.partner_org = env["res.partner"].create(
+            {
+                "name": "Test university",
+                "is_company": True,
+                "youth_org_type_id": env.ref("youth_movement.org_type_library").id,
+            }
+        )
         # pupils: three of district A, one of district B
         cls.p1 = cls.make_member(school=cls.school_a1, grade=7, status="active", name="Aruzhan A1")
         cls.p2 = cls.make_member(school=cls.school_a1, grade=8, status="active", name="Bolat A1")
@@ -59,8 +101,14 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
         # events: a regional contest over two days, a festival of district A, a contest of district B,
         # and an event after the period
         cls.e1 = cls._event("Regional contest", "2025-10-10", days=2, organizer_id=cls.partner_org.id)
-        cls.e2 = cls._event("Festival of A", "2025-10-20", youth_level="district", district_id=cls.district_a.id,
-                            youth_category_id=cls.festival.id, address_id=cls.partner_org.id)
+        cls.e2 = cls._event(
+            "Festival of A",
+            "2025-10-20",
+            youth_level="district",
+            district_id=cls.district_a.id,
+            youth_category_id=cls.festival.id,
+            address_id=cls.partner_org.id,
+        )
         cls.e3 = cls._event("Contest of B", "2026-02-05", youth_level="district", district_id=cls.district_b.id)
         cls.e4 = cls._event("Next year", "2026-10-01")
         cls.r = {}
@@ -88,30 +136,38 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
     @classmethod
     def _event(cls, name, day, days=1, **values):
         begin = utc(day)
-        vals = {"date_begin": begin, "date_end": begin + datetime.timedelta(days=days - 1, hours=6),
-                "date_tz": "Asia/Almaty"}
+        vals = {
+            "date_begin": begin,
+            "date_end": begin + datetime.timedelta(days=days - 1, hours=6),
+            "date_tz": "Asia/Almaty",
+        }
         vals.update(values)
         return cls.make_event(name=name, **vals)
 
     # ------------------------------------------------------------------ helpers
     def _wizard(self, user="regional_manager", **values):
         vals = {
-            "period_type": "school_year", "school_year_choice": "2025", "scope": "districts",
-            "district_ids": [(6, 0, (self.district_a | self.district_b).ids)], "lang": "en_US",
+            "period_type": "school_year",
+            "school_year_choice": "2025",
+            "scope": "districts",
+            "district_ids": [(6, 0, (self.district_a | self.district_b).ids)],
+            "lang": "en_US",
             "report_membership": False,
         }
         vals.update(values)
         return self.env["youth.report.wizard"].with_user(self.users[user]).create(vals)
 
-
     def _period_events(self, domain=()):
-        start, end = (datetime.datetime.combine(day, datetime.time()) - datetime.timedelta(hours=5)
-                      for day in (self.period[0], self.period[1] + datetime.timedelta(days=1)))
+        start, end = (
+            datetime.datetime.combine(day, datetime.time()) - datetime.timedelta(hours=5)
+            for day in (self.period[0], self.period[1] + datetime.timedelta(days=1))
+        )
         return self.env["event.event"].search([("date_begin", ">=", start), ("date_begin", "<", end), *domain])
 
     def _registrations(self, domain=()):
-        return self.env["event.registration"].search([
-            ("event_id", "in", self._period_events().ids), ("youth_member_id", "!=", False), *domain])
+        return self.env["event.registration"].search(
+            [("event_id", "in", self._period_events().ids), ("youth_member_id", "!=", False), *domain]
+        )
 
     @staticmethod
     def _reached(registrations):
@@ -136,15 +192,19 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
         self.assertEqual(rows["February 2026"]["Events"], 1)
         self.assertEqual(totals["Month"], "Total")
         self.assertEqual(totals["Events"], len(self._period_events()))
-        self.assertEqual(totals["Contest"], len(self._period_events([("youth_category_id", "=",
-                                                                      self.category_contest.id)])))
+        self.assertEqual(
+            totals["Contest"], len(self._period_events([("youth_category_id", "=", self.category_contest.id)]))
+        )
         _block, _headers, districts, totals = self._table(book["Events by district"])
         by_district = {row["Organizing district"]: row["Events"] for row in districts}
-        self.assertEqual(by_district, {
-            "Regional events": len(self._period_events([("district_id", "=", False)])),
-            "Test district A": len(self._period_events([("district_id", "=", self.district_a.id)])),
-            "Test district B": len(self._period_events([("district_id", "=", self.district_b.id)])),
-        })
+        self.assertEqual(
+            by_district,
+            {
+                "Regional events": len(self._period_events([("district_id", "=", False)])),
+                "Test district A": len(self._period_events([("district_id", "=", self.district_a.id)])),
+                "Test district B": len(self._period_events([("district_id", "=", self.district_b.id)])),
+            },
+        )
         self.assertEqual(totals["Events"], 3)
 
     def test_participation_reach_attendance_and_results(self):
@@ -164,10 +224,15 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
             present = Attendance.search_count([("registration_id", "in", seated.ids), ("present", "=", True)])
             self.assertEqual((row["Days expected"], row["Days present"]), (expected, present))
             self.assertAlmostEqual(row["Attendance rate"], present / expected)
-            self.assertEqual(row["Members"], self.env["youth.member"].search_count(
-                [("district_id", "=", district.id), ("status", "=", "active")]))
-        self.assertEqual((rows["Test district A"]["Pupils reached"], rows["Test district B"]["Pupils reached"]),
-                         (3, 1), "p1 and p2 were present, p3 attended; p4 came twice but counts once")
+            self.assertEqual(
+                row["Members"],
+                self.env["youth.member"].search_count([("district_id", "=", district.id), ("status", "=", "active")]),
+            )
+        self.assertEqual(
+            (rows["Test district A"]["Pupils reached"], rows["Test district B"]["Pupils reached"]),
+            (3, 1),
+            "p1 and p2 were present, p3 attended; p4 came twice but counts once",
+        )
         self.assertEqual(totals["Pupils reached"], 4)
         self.assertEqual(block["Pupils reached in all"], len(self._reached(self._registrations())))
         self.assertAlmostEqual(totals["Attendance rate"], totals["Days present"] / totals["Days expected"])
@@ -187,24 +252,30 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
         book = self._open(self._wizard(scope="region", report_participation_list=True))
         self.assertEqual(book.sheetnames, ["Participation detail"])
         _block, headers, data, totals = self._table(book["Participation detail"])
-        self.assertEqual(headers, ["Event", "Date", "District or city", "School", "Pupil", "Grade", "Status",
-                                   "Days present", "Result"])
+        self.assertEqual(
+            headers,
+            ["Event", "Date", "District or city", "School", "Pupil", "Grade", "Status", "Days present", "Result"],
+        )
         registrations = self._registrations()
         self.assertEqual(len(data), len(registrations))
         self.assertEqual(totals["Event"], len(registrations))
         self.assertEqual(totals["Days present"], sum(registrations.mapped("days_present")))
         winner = next(row for row in data if row["Pupil"] == "Aruzhan A1" and row["Event"] == "Regional contest")
         self.assertEqual(winner["Date"].date(), datetime.date(2025, 10, 10))
-        self.assertEqual((winner["School"], winner["District or city"], winner["Grade"]),
-                         ("School A1", "Test district A", 7))
+        self.assertEqual(
+            (winner["School"], winner["District or city"], winner["Grade"]), ("School A1", "Test district A", 7)
+        )
         self.assertEqual((winner["Status"], winner["Days present"], winner["Result"]), ("Attended", 2, "Winner"))
         self.assertEqual([row["Event"] for row in data][:3], ["Regional contest"] * 3, "in the order of the events")
         self.assertNotIn("Next year", {row["Event"] for row in data})
 
     def test_events_from_the_list_view(self):
         """Opened from the events list, the wizard ticks the events report and keeps to the chosen events."""
-        Wizard = self.env["youth.report.wizard"].with_user(self.users["regional_manager"]).with_context(
-            active_model="event.event", active_ids=(self.e1 | self.e4).ids)
+        Wizard = (
+            self.env["youth.report.wizard"]
+            .with_user(self.users["regional_manager"])
+            .with_context(active_model="event.event", active_ids=(self.e1 | self.e4).ids)
+        )
         wizard = Wizard.create({"report_participation_list": True, "lang": "en_US", "scope": "region"})
         self.assertTrue(wizard.report_events)
         book = self._open(wizard)
@@ -221,12 +292,14 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
         self._make_plan()
         Wizard = self.env["youth.report.wizard"].with_user(self.users["regional_manager"])
         wizard = Wizard.with_context(active_model="youth.council.decision", active_ids=self.d_late.ids).create(
-            {"lang": "en_US", "scope": "region"})
+            {"lang": "en_US", "scope": "region"}
+        )
         self.assertEqual((wizard.report_decisions, wizard.report_membership), (True, False))
         _block, _headers, rows, _totals = self._table(self._open(wizard)["Council decisions"])
         self.assertEqual([row["Decision"] for row in rows], ["Report on the units"])
         wizard = Wizard.with_context(active_model="youth.work.plan.line", active_ids=self.l_quarter.ids).create(
-            {"lang": "en_US", "scope": "region"})
+            {"lang": "en_US", "scope": "region"}
+        )
         self.assertTrue(wizard.report_work_plan)
         _block, _headers, rows, _totals = self._table(self._open(wizard)["Work-plan execution"])
         self.assertEqual([row["Line"] for row in rows], ["Monitoring of B"])
@@ -238,8 +311,14 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
         """A coordinator's activity reports hold their district's events, pupils, decisions and plan lines only."""
         self._make_decisions()
         self._make_plan()
-        wizard = self._wizard("district_coordinator", district_ids=[(6, 0, self.district_a.ids)], report_events=True,
-                              report_participation_list=True, report_decisions=True, report_work_plan=True)
+        wizard = self._wizard(
+            "district_coordinator",
+            district_ids=[(6, 0, self.district_a.ids)],
+            report_events=True,
+            report_participation_list=True,
+            report_decisions=True,
+            report_work_plan=True,
+        )
         book = self._open(wizard)
         _block, _headers, districts, totals = self._table(book["Events by district"])
         self.assertEqual([row["Organizing district"] for row in districts], ["Test district A"])
@@ -247,11 +326,18 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
         self.assertEqual([row["District or city"] for row in participation], ["Test district A"])
         _block, _headers, detail, _totals = self._table(book["Participation detail"])
         self.assertEqual({row["District or city"] for row in detail}, {"Test district A"})
-        readable = self.env["event.event"].with_user(self.users["district_coordinator"]).search(
-            [("id", "in", self._period_events().ids)])
-        self.assertEqual(len(detail), len(self._registrations([("member_district_id", "=", self.district_a.id),
-                                                               ("event_id", "in", readable.ids)])),
-                         "their pupils' registrations at the events they may read (not at district B's)")
+        readable = (
+            self.env["event.event"]
+            .with_user(self.users["district_coordinator"])
+            .search([("id", "in", self._period_events().ids)])
+        )
+        self.assertEqual(
+            len(detail),
+            len(
+                self._registrations([("member_district_id", "=", self.district_a.id), ("event_id", "in", readable.ids)])
+            ),
+            "their pupils' registrations at the events they may read (not at district B's)",
+        )
         _block, _headers, decisions, _totals = self._table(book["Council decisions"])
         self.assertEqual({row["Council"] for row in decisions}, {"Council of district A"})
         _block, _headers, cascade, _totals = self._table(book["Decisions sent down"])
@@ -263,6 +349,7 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
 
     def test_query_count_does_not_grow_with_registrations(self):
         """The events report and the participation detail take as many queries for 60 registrations as for 6."""
+
         def queries():
             wizard = self._wizard(scope="region", report_events=True, report_participation_list=True)
             self.env.invalidate_all()
@@ -271,11 +358,21 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
             return self.env.cr.sql_log_count - before
 
         def register(count, event, school):
-            members = self.env["youth.member"].create([{
-                "name": "Bulk pupil %d" % index, "iin": self.make_iin(), "school_id": school.id, "grade": 5,
-                "status": "active"} for index in range(count)])
-            self.env["event.registration"].create([
-                {"event_id": event.id, "youth_member_id": member.id} for member in members])
+            members = self.env["youth.member"].create(
+                [
+                    {
+                        "name": "Bulk pupil %d" % index,
+                        "iin": self.make_iin(),
+                        "school_id": school.id,
+                        "grade": 5,
+                        "status": "active",
+                    }
+                    for index in range(count)
+                ]
+            )
+            self.env["event.registration"].create(
+                [{"event_id": event.id, "youth_member_id": member.id} for member in members]
+            )
 
         queries()  # caches (rules, translations) warm up once
         small = queries()
@@ -288,20 +385,35 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
         Decision = self.env["youth.council.decision"]
         meeting = self.make_meeting(day="2026-01-28")
         meeting.action_add_members()
-        self.d_done = Decision.create({"meeting_id": meeting.id, "text": "Hold a forum", "deadline": "2026-03-01",
-                                       "partner_ids": [(6, 0, self.chair.ids)]})
-        self.d_late = Decision.create({"meeting_id": meeting.id, "text": "Report on the units",
-                                       "deadline": "2026-04-15", "district_ids": [(6, 0, self.district_a.ids)]})
-        self.d_later = Decision.create({"meeting_id": meeting.id, "text": "Plan the next year",
-                                        "deadline": "2027-06-01"})
+        self.d_done = Decision.create(
+            {
+                "meeting_id": meeting.id,
+                "text": "Hold a forum",
+                "deadline": "2026-03-01",
+                "partner_ids": [(6, 0, self.chair.ids)],
+            }
+        )
+        self.d_late = Decision.create(
+            {
+                "meeting_id": meeting.id,
+                "text": "Report on the units",
+                "deadline": "2026-04-15",
+                "district_ids": [(6, 0, self.district_a.ids)],
+            }
+        )
+        self.d_later = Decision.create(
+            {"meeting_id": meeting.id, "text": "Plan the next year", "deadline": "2027-06-01"}
+        )
         self.hold(meeting)
         self.d_done.action_done()
         regional = self.make_meeting(council=self.regional, day="2026-02-10")
         self.env["youth.council.member"].create(
-            {"council_id": self.regional.id, "partner_id": self.chair.id, "role": "chair"})
+            {"council_id": self.regional.id, "partner_id": self.chair.id, "role": "chair"}
+        )
         regional.action_add_members()
-        self.r_decision = Decision.create({"meeting_id": regional.id, "text": "Make events systematic",
-                                           "deadline": "2026-05-29"})
+        self.r_decision = Decision.create(
+            {"meeting_id": regional.id, "text": "Make events systematic", "deadline": "2026-05-29"}
+        )
         self.hold(regional)
         children = self.r_decision._youth_cascade(self.council | self.council_b)
         children.filtered(lambda d: d.council_id == self.council).action_done()
@@ -317,10 +429,15 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
         rows = {row["Council"]: row for row in councils}
         council_a = rows["Council of district A"]
         self.assertEqual(council_a["Decisions"], Decision.search_count([("council_id", "=", self.council.id)]))
-        self.assertEqual(council_a["Overdue"], Decision.search_count(
-            [("council_id", "=", self.council.id), ("is_overdue", "=", True)]))
-        self.assertEqual((council_a["Done"], council_a["Under way"], council_a["Overdue"]), (2, 1, 1),
-                         "two done (one sent down), one under way, one overdue")
+        self.assertEqual(
+            council_a["Overdue"],
+            Decision.search_count([("council_id", "=", self.council.id), ("is_overdue", "=", True)]),
+        )
+        self.assertEqual(
+            (council_a["Done"], council_a["Under way"], council_a["Overdue"]),
+            (2, 1, 1),
+            "two done (one sent down), one under way, one overdue",
+        )
         in_scope = [("council_district_id", "in", (self.district_a | self.district_b).ids)]
         self.assertEqual(totals["Decisions"], Decision.search_count(in_scope))
         self.assertEqual(set(rows), {"Council of district A", "Council of district B"})
@@ -330,8 +447,10 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
         late = next(row for row in decisions if row["Decision"] == "Report on the units")
         today = fields.Date.context_today(self.d_late)
         self.assertEqual(late["Days overdue"], (today - datetime.date(2026, 4, 15)).days)
-        self.assertEqual((late["Status"], late["Responsible"], late["Meeting"]),
-                         ("Overdue", "Test district A", self.d_late.meeting_id.name))
+        self.assertEqual(
+            (late["Status"], late["Responsible"], late["Meeting"]),
+            ("Overdue", "Test district A", self.d_late.meeting_id.name),
+        )
         self.assertEqual(late["No."], self.d_late.number)
         done = next(row for row in decisions if row["Decision"] == "Hold a forum")
         self.assertEqual((done["Status"], done["Days overdue"], done["Responsible"]), ("Done", None, "Chair Person"))
@@ -355,12 +474,29 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
     def _make_plan(self):
         Line = self.env["youth.work.plan.line"]
         plan = self.env["youth.work.plan"].create({"partner_id": self.partner_org.id, "school_year": 2025})
-        self.l_done = Line.create({"plan_id": plan.id, "title": "Regional contest", "month": "10", "target": 100,
-                                   "actual": 80, "state": "done"})
-        self.l_late = Line.create({"plan_id": plan.id, "title": "Festival", "month": "10", "target": 50,
-                                   "district_id": self.district_a.id})
-        self.l_quarter = Line.create({"plan_id": plan.id, "title": "Monitoring of B", "period_type": "quarter",
-                                      "quarter": "3", "kind": "monitoring", "district_id": self.district_b.id})
+        self.l_done = Line.create(
+            {
+                "plan_id": plan.id,
+                "title": "Regional contest",
+                "month": "10",
+                "target": 100,
+                "actual": 80,
+                "state": "done",
+            }
+        )
+        self.l_late = Line.create(
+            {"plan_id": plan.id, "title": "Festival", "month": "10", "target": 50, "district_id": self.district_a.id}
+        )
+        self.l_quarter = Line.create(
+            {
+                "plan_id": plan.id,
+                "title": "Monitoring of B",
+                "period_type": "quarter",
+                "quarter": "3",
+                "kind": "monitoring",
+                "district_id": self.district_b.id,
+            }
+        )
         next_plan = self.env["youth.work.plan"].create({"partner_id": self.partner_org.id, "school_year": 2026})
         Line.create({"plan_id": next_plan.id, "title": "Other year", "month": "10", "target": 7})
         (self.e1 | self.e4).plan_line_id = self.l_done
@@ -376,8 +512,9 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
         rows = {row["Line"]: row for row in data if row["Plan"] == self.l_done.plan_id.name}
         self.assertEqual(set(rows), {"Regional contest", "Festival", "Monitoring of B"})
         done = rows["Regional contest"]
-        self.assertEqual((done["Period"], done["Execution"], done["Target"], done["Actual"]),
-                         ("October", "Done", 100, 80))
+        self.assertEqual(
+            (done["Period"], done["Execution"], done["Target"], done["Actual"]), ("October", "Done", 100, 80)
+        )
         self.assertEqual(done["District or city"], "Region-wide")
         self.assertAlmostEqual(done["Actual against target"], 0.8)
         self.assertEqual(done["Events"], 2)
@@ -393,8 +530,9 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
         lines = Line.search([("date_start", "<=", self.period[1]), ("date_end", ">=", self.period[0])])
         self.assertEqual(totals["Line"], len(lines))
         self.assertEqual(totals["Target"], sum(lines.mapped("target")))
-        self.assertAlmostEqual(totals["Actual against target"],
-                               sum(lines.mapped("actual")) / sum(lines.mapped("target")))
+        self.assertAlmostEqual(
+            totals["Actual against target"], sum(lines.mapped("actual")) / sum(lines.mapped("target"))
+        )
         self.assertEqual(len(sheet._charts), 1, "done, late and pending by month")
         october = [line for line in lines if line.date_end.replace(day=1) == datetime.date(2025, 10, 1)]
         expected = tuple(sum(1 for line in october if line.execution == key) for key in ("done", "late", "pending"))
@@ -406,22 +544,34 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
         """Partner organizations show the meetings they co-hosted and attended and the events they organized."""
         meeting = self.make_meeting(day="2026-01-28", cohost_ids=[(6, 0, self.partner_org.ids)])
         meeting.action_add_members()
-        self.env["youth.council.participant"].create({
-            "meeting_id": meeting.id, "name": "Vice-rector", "organization_id": self.partner_org.id})
+        self.env["youth.council.participant"].create(
+            {"meeting_id": meeting.id, "name": "Vice-rector", "organization_id": self.partner_org.id}
+        )
         self.hold(meeting)
         book = self._open(self._wizard(scope="region", report_partners=True))
         _block, headers, data, totals = self._table(book["Partner organizations"])
         row = next(row for row in data if row["Organization"] == "Test university")
         self.assertEqual((row["Meetings co-hosted"], row["Participants at meetings"]), (1, 1))
-        self.assertEqual((row["Events organized"], row["Events at their venue"]), (
-            len(self._period_events([("organizer_id", "=", self.partner_org.id)])),
-            len(self._period_events([("address_id", "=", self.partner_org.id)]))))
+        self.assertEqual(
+            (row["Events organized"], row["Events at their venue"]),
+            (
+                len(self._period_events([("organizer_id", "=", self.partner_org.id)])),
+                len(self._period_events([("address_id", "=", self.partner_org.id)])),
+            ),
+        )
         self.assertEqual((row["Events organized"], row["Events at their venue"]), (1, 1))
-        held = self.env["youth.council.meeting"].search([
-            ("start", ">=", "2025-08-31 19:00:00"), ("start", "<", "2026-08-31 19:00:00"),
-            ("state", "in", ("held", "approved"))])
-        self.assertEqual(totals["Meetings co-hosted"], len(held.cohost_ids.filtered(
-            lambda p: p.youth_org_type_id and not p.is_youth_school)), "one co-host per meeting here")
+        held = self.env["youth.council.meeting"].search(
+            [
+                ("start", ">=", "2025-08-31 19:00:00"),
+                ("start", "<", "2026-08-31 19:00:00"),
+                ("state", "in", ("held", "approved")),
+            ]
+        )
+        self.assertEqual(
+            totals["Meetings co-hosted"],
+            len(held.cohost_ids.filtered(lambda p: p.youth_org_type_id and not p.is_youth_school)),
+            "one co-host per meeting here",
+        )
 
     # ------------------------------------------------------------------ languages
     def test_headers_in_three_languages(self):
@@ -432,8 +582,15 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
             self.env["res.lang"]._activate_lang(code)
         self.env["ir.module.module"]._load_module_terms(["youth_movement"], ["kk_KZ", "ru_RU"], overwrite=True)
         for lang, words in HEADERS.items():
-            wizard = self._wizard(scope="region", lang=lang, report_events=True, report_participation_list=True,
-                                  report_decisions=True, report_work_plan=True, report_partners=True)
+            wizard = self._wizard(
+                scope="region",
+                lang=lang,
+                report_events=True,
+                report_participation_list=True,
+                report_decisions=True,
+                report_work_plan=True,
+                report_partners=True,
+            )
             book = self._open(wizard)
             for name in words["sheets"]:
                 self.assertIn(name[:31], book.sheetnames, lang)

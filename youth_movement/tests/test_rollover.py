@@ -6,13 +6,14 @@ from .common import YouthCase
 
 @tagged("post_install", "-at_install")
 class TestRollover(YouthCase):
-
     def _pupils(self):
         joined = {"join_date": "2024-09-01"}
         unit_kyran = self.env["youth.unit"].create(
-            {"name": "K", "school_id": self.school_a1.id, "tier_id": self.tier_kyran.id})
+            {"name": "K", "school_id": self.school_a1.id, "tier_id": self.tier_kyran.id}
+        )
         unit_ulan = self.env["youth.unit"].create(
-            {"name": "U", "school_id": self.school_a1.id, "tier_id": self.tier_ulan.id})
+            {"name": "U", "school_id": self.school_a1.id, "tier_id": self.tier_ulan.id}
+        )
         return {
             "fourth": self.make_member(grade=4, school_year=2025, status="active", unit_id=unit_kyran.id, **joined),
             "seventh": self.make_member(grade=7, school_year=2025, status="active", unit_id=unit_ulan.id, **joined),
@@ -57,8 +58,7 @@ class TestRollover(YouthCase):
             self.env["youth.member"]._cron_school_year_rollover()
             self.env["youth.member"]._cron_school_year_rollover()
         self.assertEqual(pupils["seventh"].grade, 8)
-        self.assertEqual(
-            self.env["ir.config_parameter"].get_param("youth_movement.last_rollover_year"), "2026")
+        self.assertEqual(self.env["ir.config_parameter"].get_param("youth_movement.last_rollover_year"), "2026")
 
     def test_wizard_previews_and_applies(self):
         """The wizard shows what will happen, then does it."""

@@ -59,9 +59,11 @@ class TestSecurity(YouthCase):
         cls.users["portal"] = cls.portal_user
         cls.mother = cls.env["res.partner"].create({"name": "Mother of the scope"})
         cls.council = cls.env["youth.council"].create(
-            {"name": "Council A", "level": "district", "district_id": cls.district_a.id})
+            {"name": "Council A", "level": "district", "district_id": cls.district_a.id}
+        )
         cls.regional = cls.env["youth.council"].create(
-            {"name": "Regional council", "level": "region", "state_id": cls.region.id})
+            {"name": "Regional council", "level": "region", "state_id": cls.region.id}
+        )
         cls.org = cls.env["res.partner"].create({"name": "Plan keeper", "is_company": True})
         cls.plan = cls.env["youth.work.plan"].create({"partner_id": cls.org.id, "school_year": 2025})
 
@@ -88,8 +90,15 @@ class TestSecurity(YouthCase):
         if model == "youth.member.reject":
             return {"member_ids": [(6, 0, self.make_member().ids)], "reason": "Not a pupil here"}
         if model == "youth.member.claim":
-            return {"partner_id": self.mother.id, "member_id": self.make_member().id, "name": "Claimed child",
-                    "iin": self.make_iin(), "school_id": self.school_a1.id, "grade": 5, "relation": "mother"}
+            return {
+                "partner_id": self.mother.id,
+                "member_id": self.make_member().id,
+                "name": "Claimed child",
+                "iin": self.make_iin(),
+                "school_id": self.school_a1.id,
+                "grade": 5,
+                "relation": "mother",
+            }
         if model == "youth.member.claim.refuse":
             claim = self.env["youth.member.claim"].create(self._values("youth.member.claim"))
             return {"claim_ids": [(6, 0, claim.ids)], "reason": "Not the child's parent"}
@@ -125,8 +134,13 @@ class TestSecurity(YouthCase):
         if model == "youth.event.category":
             return {"name": "New category", "code": "new_category"}
         if model == "event.event":
-            return {"name": "School event", "youth_level": "school", "school_id": self.school_a1.id,
-                    "date_begin": "2030-05-01 04:00:00", "date_end": "2030-05-01 10:00:00"}
+            return {
+                "name": "School event",
+                "youth_level": "school",
+                "school_id": self.school_a1.id,
+                "date_begin": "2030-05-01 04:00:00",
+                "date_end": "2030-05-01 10:00:00",
+            }
         if model == "event.registration":
             event = self.env["event.event"].create(self._values("event.event"))
             return {"event_id": event.id, "youth_member_id": self.make_member().id}
@@ -162,8 +176,10 @@ class TestSecurity(YouthCase):
     def _attempt(self, operation, model, user):
         """Do one operation as the user, then roll it back; return True if it was allowed."""
         try:
-            with mute_logger("odoo.models", "odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule"), \
-                    self.env.cr.savepoint():
+            with (
+                mute_logger("odoo.models", "odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule"),
+                self.env.cr.savepoint(),
+            ):
                 if operation == "c":
                     self.env[model].with_user(user).create(self._values(model))
                 else:
@@ -194,22 +210,23 @@ class TestSecurity(YouthCase):
                 for operation in "rwcu":
                     allowed = self._attempt(operation, model, self.users[role])
                     if allowed != (operation in granted):
-                        failures.append("%s %s %s: %s" % (
-                            role, operation, model, "allowed" if allowed else "refused"))
+                        failures.append("%s %s %s: %s" % (role, operation, model, "allowed" if allowed else "refused"))
         self.assertFalse(failures, "\n".join(failures))
 
     def test_matrix_covers_every_model(self):
         """Every model of the addon has its row in the access matrix above."""
-        models = self.env["ir.model"].search([("model", "=like", "youth.%")]).filtered(
-            lambda model: not self.env[model.model]._abstract)
+        models = (
+            self.env["ir.model"]
+            .search([("model", "=like", "youth.%")])
+            .filtered(lambda model: not self.env[model.model]._abstract)
+        )
         self.assertEqual(set(models.mapped("model")), {model for model in MATRIX if model.startswith("youth.")})
 
     def test_every_access_line_adds_a_right(self):
         """An access line grants something the groups its group implies do not already grant: the
         file holds only the lines that change something."""
         Access = self.env["ir.model.access"]
-        lines = Access.search([]).filtered(
-            lambda line: line.get_external_id()[line.id].startswith("youth_movement."))
+        lines = Access.search([]).filtered(lambda line: line.get_external_id()[line.id].startswith("youth_movement."))
         self.assertTrue(lines)
         perms = ("perm_read", "perm_write", "perm_create", "perm_unlink")
         redundant = []
@@ -249,15 +266,17 @@ class TestSecurity(YouthCase):
         with self.assertRaises(AccessError):
             Member.create({"name": "Next door", "iin": self.make_iin(), "school_id": self.school_a2.id, "grade": 3})
         unit = self.env["youth.unit"].create(
-            {"name": "A2 unit", "school_id": self.school_a2.id, "tier_id": self.tier_ulan.id})
+            {"name": "A2 unit", "school_id": self.school_a2.id, "tier_id": self.tier_ulan.id}
+        )
         self.assertFalse(self.env["youth.unit"].with_user(user).search([("id", "=", unit.id)]))
 
     def test_scoped_family_records(self):
         """Parents' links and consents follow the child's school and district."""
         other = self.make_member(school=self.school_b1)
         link = self.env["youth.guardian.link"].create({"member_id": other.id, "guardian_id": self.mother.id})
-        consent = self.env["youth.consent"].create({
-            "member_id": other.id, "guardian_id": self.mother.id, "type_id": self.consent_personal.id})
+        consent = self.env["youth.consent"].create(
+            {"member_id": other.id, "guardian_id": self.mother.id, "type_id": self.consent_personal.id}
+        )
         for role in ("school_leader", "district_coordinator"):
             user = self.users[role]
             with self.assertRaises(AccessError):

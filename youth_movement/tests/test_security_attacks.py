@@ -35,12 +35,15 @@ class TestScopeAttacks(YouthCase):
         cls.pupil_b = cls.make_member(school=cls.school_b1, name="Pupil of B1")
         cls.parent_b = cls.env["res.partner"].create({"name": "Parent of B1", "phone": "+77001112233"})
         cls.env["youth.guardian.link"].create({"member_id": cls.pupil_b.id, "guardian_id": cls.parent_b.id})
-        cls.stranger = new_test_user(cls.env, "t_stranger", groups="base.group_portal", name="Stranger",
-                                     email="stranger@example.com")
-        cls.family = new_test_user(cls.env, "t_family", groups="base.group_portal", name="Family A",
-                                   email="family@example.kz")
+        cls.stranger = new_test_user(
+            cls.env, "t_stranger", groups="base.group_portal", name="Stranger", email="stranger@example.com"
+        )
+        cls.family = new_test_user(
+            cls.env, "t_family", groups="base.group_portal", name="Family A", email="family@example.kz"
+        )
         cls.link_a = cls.env["youth.guardian.link"].create(
-            {"member_id": cls.pupil_a.id, "guardian_id": cls.family.partner_id.id})
+            {"member_id": cls.pupil_a.id, "guardian_id": cls.family.partner_id.id}
+        )
 
     def assertRefused(self, operation):
         with mute_logger(*QUIET), self.assertRaises(AccessError), self.env.cr.savepoint():
@@ -58,9 +61,17 @@ class TestScopeAttacks(YouthCase):
         attacks = [
             lambda: self.school_b1.with_user(self.leader).write({"youth_user_ids": [(4, self.leader.id)]}),
             lambda: self.leader.with_user(self.leader).write({"youth_school_ids": [(4, self.school_b1.id)]}),
-            lambda: self.env["res.partner"].with_user(self.leader).create({
-                "name": "My school", "is_company": True, "youth_org_type_id": self.school_a1.youth_org_type_id.id,
-                "youth_district_id": self.district_b.id, "youth_user_ids": [(4, self.leader.id)]}),
+            lambda: self.env["res.partner"]
+            .with_user(self.leader)
+            .create(
+                {
+                    "name": "My school",
+                    "is_company": True,
+                    "youth_org_type_id": self.school_a1.youth_org_type_id.id,
+                    "youth_district_id": self.district_b.id,
+                    "youth_user_ids": [(4, self.leader.id)],
+                }
+            ),
         ]
         for attack in attacks:
             self.assertRefused(attack)
@@ -71,26 +82,43 @@ class TestScopeAttacks(YouthCase):
     def test_coordinator_cannot_move_a_school_into_their_district(self):
         """Setting another district's school's district to one's own is refused, so its pupils'
         stored district does not follow."""
-        self.assertRefused(lambda: self.school_b1.with_user(self.coordinator).write(
-            {"youth_district_id": self.district_a.id}))
-        self.assertRefused(lambda: self.school_a1.with_user(self.coordinator).write(
-            {"youth_district_id": self.district_b.id}))
+        self.assertRefused(
+            lambda: self.school_b1.with_user(self.coordinator).write({"youth_district_id": self.district_a.id})
+        )
+        self.assertRefused(
+            lambda: self.school_a1.with_user(self.coordinator).write({"youth_district_id": self.district_b.id})
+        )
         self.assertEqual(self.school_b1.youth_district_id, self.district_b)
         self.assertEqual(self.pupil_b.district_id, self.district_b)
         self.assertNotIn(self.pupil_b.id, self._members_seen(self.coordinator))
 
     def test_scope_through_import(self):
         """The import path writes through the same guard."""
-        result = self.env["res.partner"].with_user(self.leader).load(
-            ["id", "youth_user_ids/id"],
-            [[self.school_b1.get_external_id()[self.school_b1.id] or self._xmlid(self.school_b1),
-              self.leader.get_external_id()[self.leader.id] or self._xmlid(self.leader)]])
+        result = (
+            self.env["res.partner"]
+            .with_user(self.leader)
+            .load(
+                ["id", "youth_user_ids/id"],
+                [
+                    [
+                        self.school_b1.get_external_id()[self.school_b1.id] or self._xmlid(self.school_b1),
+                        self.leader.get_external_id()[self.leader.id] or self._xmlid(self.leader),
+                    ]
+                ],
+            )
+        )
         self.assertTrue(result["messages"], "the import reports the refusal")
         self.assertFalse(self.school_b1.youth_user_ids)
 
     def _xmlid(self, record):
-        self.env["ir.model.data"].create({"module": "__test__", "name": "r%s_%s" % (record._table, record.id),
-                                          "model": record._name, "res_id": record.id})
+        self.env["ir.model.data"].create(
+            {
+                "module": "__test__",
+                "name": "r%s_%s" % (record._table, record.id),
+                "model": record._name,
+                "res_id": record.id,
+            }
+        )
         return "__test__.r%s_%s" % (record._table, record.id)
 
     def test_manager_sets_the_scope(self):
@@ -102,24 +130,36 @@ class TestScopeAttacks(YouthCase):
     def test_records_cannot_leave_the_writers_scope(self):
         """A pupil, a unit, a link or an event moved out of one's own scope is refused."""
         unit = self.env["youth.unit"].create(
-            {"name": "Unit A1", "school_id": self.school_a1.id, "tier_id": self.tier_ulan.id})
-        event = self.env["event.event"].create({
-            "name": "School event", "youth_level": "school", "school_id": self.school_a1.id,
-            "date_begin": "2030-05-01 04:00:00", "date_end": "2030-05-01 10:00:00"})
-        for record, vals in [(self.pupil_a, {"school_id": self.school_b1.id}),
-                             (unit, {"school_id": self.school_b1.id}),
-                             (self.link_a, {"member_id": self.pupil_b.id}),
-                             (event, {"school_id": self.school_b1.id})]:
+            {"name": "Unit A1", "school_id": self.school_a1.id, "tier_id": self.tier_ulan.id}
+        )
+        event = self.env["event.event"].create(
+            {
+                "name": "School event",
+                "youth_level": "school",
+                "school_id": self.school_a1.id,
+                "date_begin": "2030-05-01 04:00:00",
+                "date_end": "2030-05-01 10:00:00",
+            }
+        )
+        for record, vals in [
+            (self.pupil_a, {"school_id": self.school_b1.id}),
+            (unit, {"school_id": self.school_b1.id}),
+            (self.link_a, {"member_id": self.pupil_b.id}),
+            (event, {"school_id": self.school_b1.id}),
+        ]:
             self.assertRefused(lambda record=record, vals=vals: record.with_user(self.leader).write(vals))
-        self.assertEqual((self.pupil_a.school_id, unit.school_id, self.link_a.member_id, event.school_id),
-                         (self.school_a1, self.school_a1, self.pupil_a, self.school_a1))
+        self.assertEqual(
+            (self.pupil_a.school_id, unit.school_id, self.link_a.member_id, event.school_id),
+            (self.school_a1, self.school_a1, self.pupil_a, self.school_a1),
+        )
 
     # 2. exports are their maker's
     def test_export_is_streamed_to_its_maker_only(self):
         """The manager's export leaves no file behind, and the wizard with its choices is theirs."""
         manager = self.users["regional_manager"]
-        wizard = self.env["youth.report.wizard"].with_user(manager).create(
-            {"report_member_list": True, "lang": "en_US"})
+        wizard = (
+            self.env["youth.report.wizard"].with_user(manager).create({"report_member_list": True, "lang": "en_US"})
+        )
         action = wizard.action_export()
         self.assertEqual(action["url"], "/youth_movement/report/%s" % wizard.id)
         files = self.env["ir.attachment"].sudo().search([("res_model", "=", "youth.report.wizard")])
@@ -132,19 +172,29 @@ class TestScopeAttacks(YouthCase):
     def test_link_to_a_login_is_for_managers(self):
         """A leader linking a pupil of their school to a self-signed-up account, on create or by
         re-pointing a link, is refused; a parent without a login is linked as before."""
-        self.assertRefused(lambda: self.env["youth.guardian.link"].with_user(self.leader).create(
-            {"member_id": self.pupil_a.id, "guardian_id": self.stranger.partner_id.id}))
-        self.assertRefused(lambda: self.link_a.with_user(self.leader).write(
-            {"guardian_id": self.stranger.partner_id.id}))
+        self.assertRefused(
+            lambda: self.env["youth.guardian.link"]
+            .with_user(self.leader)
+            .create({"member_id": self.pupil_a.id, "guardian_id": self.stranger.partner_id.id})
+        )
+        self.assertRefused(
+            lambda: self.link_a.with_user(self.leader).write({"guardian_id": self.stranger.partner_id.id})
+        )
         self.assertEqual(self.link_a.guardian_id, self.family.partner_id)
         Member = self.env["youth.member"]
         self.assertFalse(Member._in_care_of(self.stranger.partner_id))
         grandmother = self.env["res.partner"].with_user(self.leader).create({"name": "Grandmother A"})
-        link = self.env["youth.guardian.link"].with_user(self.leader).create(
-            {"member_id": self.pupil_a.id, "guardian_id": grandmother.id, "relation": "grandmother"})
+        link = (
+            self.env["youth.guardian.link"]
+            .with_user(self.leader)
+            .create({"member_id": self.pupil_a.id, "guardian_id": grandmother.id, "relation": "grandmother"})
+        )
         self.assertEqual(link.member_id, self.pupil_a)
-        manager_link = self.env["youth.guardian.link"].with_user(self.users["regional_manager"]).create(
-            {"member_id": self.pupil_a.id, "guardian_id": self.stranger.partner_id.id, "relation": "other"})
+        manager_link = (
+            self.env["youth.guardian.link"]
+            .with_user(self.users["regional_manager"])
+            .create({"member_id": self.pupil_a.id, "guardian_id": self.stranger.partner_id.id, "relation": "other"})
+        )
         self.assertEqual(Member._in_care_of(self.stranger.partner_id), self.pupil_a)
         manager_link.unlink()
 
@@ -177,16 +227,23 @@ class TestScopeAttacks(YouthCase):
         self.assertFalse(Partner.with_user(employee).search([("id", "in", people.ids)]))
         self.assertRefused(lambda: people.with_user(employee).read(["name", "phone", "email"]))
         self.assertTrue(Partner.with_user(employee).search([("id", "=", supplier.id)]))
-        self.assertEqual(Partner.with_user(self.leader).search([("id", "in", people.ids)]),
-                         self.pupil_a.partner_id | self.family.partner_id)
-        self.assertEqual(Partner.with_user(self.users["regional_manager"]).search([("id", "in", people.ids)]),
-                         people)
-        event = self.env["event.event"].create({
-            "name": "Regional event", "youth_level": "region",
-            "date_begin": "2030-05-01 04:00:00", "date_end": "2030-05-01 10:00:00"})
+        self.assertEqual(
+            Partner.with_user(self.leader).search([("id", "in", people.ids)]),
+            self.pupil_a.partner_id | self.family.partner_id,
+        )
+        self.assertEqual(Partner.with_user(self.users["regional_manager"]).search([("id", "in", people.ids)]), people)
+        event = self.env["event.event"].create(
+            {
+                "name": "Regional event",
+                "youth_level": "region",
+                "date_begin": "2030-05-01 04:00:00",
+                "date_end": "2030-05-01 10:00:00",
+            }
+        )
         registration = self.env["event.registration"].create({"event_id": event.id, "youth_member_id": self.pupil_a.id})
-        other = self.env["event.event"].create({"name": "Department party", "date_begin": "2030-05-01 04:00:00",
-                                                "date_end": "2030-05-01 10:00:00"})
+        other = self.env["event.event"].create(
+            {"name": "Department party", "date_begin": "2030-05-01 04:00:00", "date_end": "2030-05-01 10:00:00"}
+        )
         guest = self.env["event.registration"].create({"event_id": other.id, "partner_id": supplier.id})
         event_user = new_test_user(self.env, "t_event_user", groups="event.group_event_manager")
         Registration = self.env["event.registration"].with_user(event_user)
@@ -204,19 +261,39 @@ class TestScopeAttacksOverHttp(HttpCase):
         district_a = env["youth.district"].create({"name": "RPC district A", "state_id": region.id})
         district_b = env["youth.district"].create({"name": "RPC district B", "state_id": region.id})
         school_type = env.ref("youth_movement.org_type_school")
-        school_a, school_b = env["res.partner"].create([
-            {"name": "RPC school A", "is_company": True, "youth_org_type_id": school_type.id,
-             "youth_district_id": district_a.id},
-            {"name": "RPC school B", "is_company": True, "youth_org_type_id": school_type.id,
-             "youth_district_id": district_b.id}])
-        leader = new_test_user(env, "rpc_leader", groups="youth_movement.youth_movement_group_school_leader",
-                               youth_school_ids=[(6, 0, school_a.ids)])
+        school_a, school_b = env["res.partner"].create(
+            [
+                {
+                    "name": "RPC school A",
+                    "is_company": True,
+                    "youth_org_type_id": school_type.id,
+                    "youth_district_id": district_a.id,
+                },
+                {
+                    "name": "RPC school B",
+                    "is_company": True,
+                    "youth_org_type_id": school_type.id,
+                    "youth_district_id": district_b.id,
+                },
+            ]
+        )
+        leader = new_test_user(
+            env,
+            "rpc_leader",
+            groups="youth_movement.youth_movement_group_school_leader",
+            youth_school_ids=[(6, 0, school_a.ids)],
+        )
         self.authenticate("rpc_leader", "rpc_leader")
         with mute_logger(*QUIET), self.assertRaises(JsonRpcException) as refused:
-            self.make_jsonrpc_request("/web/dataset/call_kw/res.partner/write", {
-                "model": "res.partner", "method": "write",
-                "args": [[school_b.id], {"youth_user_ids": [[4, leader.id]]}], "kwargs": {},
-            })
+            self.make_jsonrpc_request(
+                "/web/dataset/call_kw/res.partner/write",
+                {
+                    "model": "res.partner",
+                    "method": "write",
+                    "args": [[school_b.id], {"youth_user_ids": [[4, leader.id]]}],
+                    "kwargs": {},
+                },
+            )
         self.assertIn("AccessError", str(refused.exception))
         self.assertFalse(school_b.youth_user_ids)
         self.assertEqual(leader.youth_school_ids, school_a)
@@ -232,8 +309,11 @@ class TestScopeFieldsGenerated(YouthCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.rules = cls.env["ir.rule"].search([]).filtered(
-            lambda rule: rule.get_external_id()[rule.id].startswith("youth_movement."))
+        cls.rules = (
+            cls.env["ir.rule"]
+            .search([])
+            .filtered(lambda rule: rule.get_external_id()[rule.id].startswith("youth_movement."))
+        )
 
     def _refused(self, record, vals):
         """Whether the write is refused (for its scope, or as inconsistent), leaving the record as it
@@ -284,8 +364,11 @@ class TestScopeFieldsGenerated(YouthCase):
                     if other.type == "many2many" and other.relation == field.relation and other is not field:
                         found.add((field.comodel_name, other.name))
         # a field the model's own rules read is guarded by the post-write check of its model
-        return sorted((model, name) for model, name in found
-                      if name not in getattr(self.env[model], "_youth_rule_fields", frozenset)())
+        return sorted(
+            (model, name)
+            for model, name in found
+            if name not in getattr(self.env[model], "_youth_rule_fields", frozenset)()
+        )
 
     def test_every_confined_model_is_guarded(self):
         """Every model the movement's rules confine carries the scope guard, and every wizard is
@@ -318,8 +401,11 @@ class TestScopeFieldsGenerated(YouthCase):
                         other = Comodel.search([("id", "!=", current.id)], limit=1)
                         vals = {name: other.id}
                     elif field.type == "many2many":
-                        candidates = {"res.users": user, "res.partner": self.school_a1 | self.school_b1,
-                                      "youth.district": self.district_a | self.district_b}[field.comodel_name]
+                        candidates = {
+                            "res.users": user,
+                            "res.partner": self.school_a1 | self.school_b1,
+                            "youth.district": self.district_a | self.district_b,
+                        }[field.comodel_name]
                         vals = {name: [(4, (candidates - current)[:1].id)]}
                     else:
                         continue
@@ -332,24 +418,42 @@ class TestScopeFieldsGenerated(YouthCase):
         follow), a write pointing a record of the writer's scope at the other district's record
         is refused."""
         other_side = {
-            "res.partner": self.school_b1, "youth.district": self.district_b,
+            "res.partner": self.school_b1,
+            "youth.district": self.district_b,
             "youth.member": self.make_member(school=self.school_b1),
-            "event.event": self.env["event.event"].create({
-                "name": "B event", "youth_level": "school", "school_id": self.school_b1.id,
-                "date_begin": "2030-05-01 04:00:00", "date_end": "2030-05-01 10:00:00"}),
+            "event.event": self.env["event.event"].create(
+                {
+                    "name": "B event",
+                    "youth_level": "school",
+                    "school_id": self.school_b1.id,
+                    "date_begin": "2030-05-01 04:00:00",
+                    "date_end": "2030-05-01 10:00:00",
+                }
+            ),
         }
         factories = {
             "youth.member": lambda: self.make_member(school=self.school_a1),
             "youth.unit": lambda: self.env["youth.unit"].create(
-                {"name": "Unit %s" % next(years), "school_id": self.school_a1.id, "tier_id": self.tier_ulan.id}),
+                {"name": "Unit %s" % next(years), "school_id": self.school_a1.id, "tier_id": self.tier_ulan.id}
+            ),
             "youth.guardian.link": lambda: self.env["youth.guardian.link"].create(
-                {"member_id": self.make_member(school=self.school_a1).id,
-                 "guardian_id": self.env["res.partner"].create({"name": "A parent"}).id}),
+                {
+                    "member_id": self.make_member(school=self.school_a1).id,
+                    "guardian_id": self.env["res.partner"].create({"name": "A parent"}).id,
+                }
+            ),
             "youth.school.enrollment": lambda: self.env["youth.school.enrollment"].create(
-                {"school_id": self.school_a1.id, "school_year": 2000 + next(years), "pupils_count": 100}),
-            "event.event": lambda: self.env["event.event"].create({
-                "name": "A event", "youth_level": "school", "school_id": self.school_a1.id,
-                "date_begin": "2030-05-01 04:00:00", "date_end": "2030-05-01 10:00:00"}),
+                {"school_id": self.school_a1.id, "school_year": 2000 + next(years), "pupils_count": 100}
+            ),
+            "event.event": lambda: self.env["event.event"].create(
+                {
+                    "name": "A event",
+                    "youth_level": "school",
+                    "school_id": self.school_a1.id,
+                    "date_begin": "2030-05-01 04:00:00",
+                    "date_end": "2030-05-01 10:00:00",
+                }
+            ),
         }
         years = itertools.count()
         checked, failures = set(), []
@@ -360,8 +464,13 @@ class TestScopeFieldsGenerated(YouthCase):
             Model = self.env[model]
             for name in Model._youth_rule_fields():
                 field = Model._fields[name]
-                if field.type != "many2one" or not field.store or field.readonly \
-                        or field.comodel_name not in other_side or (model, name) in checked:
+                if (
+                    field.type != "many2one"
+                    or not field.store
+                    or field.readonly
+                    or field.comodel_name not in other_side
+                    or (model, name) in checked
+                ):
                     continue
                 checked.add((model, name))
                 for role in self.ROLES:

@@ -8,7 +8,6 @@ LANGS = ["kk_KZ", "ru_RU"]
 
 @tagged("post_install", "-at_install")
 class TestTranslation(YouthCase):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -17,16 +17,22 @@ class TestBackOfficeUi(HttpCase):
         env = cls.env
         region = env.ref("youth_movement.state_kz_abai")
         district = env["youth.district"].create({"name": "UI district", "state_id": region.id})
-        school = env["res.partner"].create({
-            "name": "UI school", "is_company": True, "youth_district_id": district.id,
-            "youth_org_type_id": env.ref("youth_movement.org_type_school").id,
-        })
+        school = env["res.partner"].create(
+            {
+                "name": "UI school",
+                "is_company": True,
+                "youth_district_id": district.id,
+                "youth_org_type_id": env.ref("youth_movement.org_type_school").id,
+            }
+        )
         cls.users = {
             "manager": new_test_user(env, "ui_manager", groups=GROUPS["regional_manager"]),
-            "coordinator": new_test_user(env, "ui_coordinator", groups=GROUPS["district_coordinator"],
-                                         youth_district_ids=[(6, 0, district.ids)]),
-            "leader": new_test_user(env, "ui_leader", groups=GROUPS["school_leader"],
-                                    youth_school_ids=[(6, 0, school.ids)]),
+            "coordinator": new_test_user(
+                env, "ui_coordinator", groups=GROUPS["district_coordinator"], youth_district_ids=[(6, 0, district.ids)]
+            ),
+            "leader": new_test_user(
+                env, "ui_leader", groups=GROUPS["school_leader"], youth_school_ids=[(6, 0, school.ids)]
+            ),
         }
         for user in cls.users.values():
             if "tour_enabled" in user._fields:
@@ -34,8 +40,12 @@ class TestBackOfficeUi(HttpCase):
 
     def _click_everywhere(self, login, light):
         self.browser_js(
-            "/odoo", CLICKBOT % ("youth_movement.youth_movement_menu_root", "true" if light else "false"),
-            "odoo.isReady === true", login=login, timeout=600, success_signal="clickbot test succeeded",
+            "/odoo",
+            CLICKBOT % ("youth_movement.youth_movement_menu_root", "true" if light else "false"),
+            "odoo.isReady === true",
+            login=login,
+            timeout=600,
+            success_signal="clickbot test succeeded",
         )
 
     def test_click_everywhere_regional_manager(self):

@@ -51,7 +51,7 @@ def overlapping_ranges(ranges):
     pairs = []
     items = list(ranges)
     for i, (key_a, from_a, to_a) in enumerate(items):
-        for key_b, from_b, to_b in items[i + 1:]:
+        for key_b, from_b, to_b in items[i + 1 :]:
             if from_a <= to_b and from_b <= to_a:
                 pairs.append((key_a, key_b))
     return pairs

@@ -68,7 +68,7 @@ def sheet_name(name, taken=()):
     while candidate.lower() in used:
         number += 1
         suffix = " (%d)" % number
-        candidate = clean[:MAX_SHEET_NAME - len(suffix)].rstrip() + suffix
+        candidate = clean[: MAX_SHEET_NAME - len(suffix)].rstrip() + suffix
     return candidate
 
 
@@ -145,12 +145,14 @@ class Totals:
     def __init__(self, columns):
         self.columns = tuple(columns)
         self._summed = [
-            (index, column.key) for index, column in enumerate(self.columns)
+            (index, column.key)
+            for index, column in enumerate(self.columns)
             if column.total == TOTAL_SUM
             or any(other.total == TOTAL_RATIO and column.key in other.ratio for other in self.columns)
         ]
-        self._counted = [(index, column.key) for index, column in enumerate(self.columns)
-                         if column.total == TOTAL_COUNT]
+        self._counted = [
+            (index, column.key) for index, column in enumerate(self.columns) if column.total == TOTAL_COUNT
+        ]
         self.sums = {key: 0 for _index, key in self._summed}
         self.counts = {key: 0 for _index, key in self._counted}
 
@@ -180,7 +182,8 @@ def total_formula(layout, column):
         if layout.row_count == 0:
             return "=0"
         return "=SUBTOTAL(%d,%s)" % (
-            _SUBTOTAL[column.total], xl_range(layout.first_data_row, col, layout.last_data_row, col),
+            _SUBTOTAL[column.total],
+            xl_range(layout.first_data_row, col, layout.last_data_row, col),
         )
     if column.total == TOTAL_RATIO:
         numerator, denominator = (layout.col_of(key) for key in column.ratio)

@@ -8,7 +8,11 @@ class YouthCouncilDecisionCascade(models.TransientModel):
 
     decision_id = fields.Many2one("youth.council.decision", string="Decision", required=True, ondelete="cascade")
     council_ids = fields.Many2many(
-        "youth.council", string="District councils", compute="_compute_council_ids", store=True, readonly=False,
+        "youth.council",
+        string="District councils",
+        compute="_compute_council_ids",
+        store=True,
+        readonly=False,
         domain="[('level', '=', 'district')]",
     )
     deadline = fields.Date(compute="_compute_deadline", store=True, readonly=False)
@@ -18,9 +22,13 @@ class YouthCouncilDecisionCascade(models.TransientModel):
     def _compute_council_ids(self):
         for wizard in self:
             region = wizard.decision_id.council_id.state_id
-            wizard.council_ids = self.env["youth.council"].search([
-                ("level", "=", "district"), ("state_id", "=", region.id),
-                ("id", "not in", wizard.decision_id.child_ids.council_id.ids)])
+            wizard.council_ids = self.env["youth.council"].search(
+                [
+                    ("level", "=", "district"),
+                    ("state_id", "=", region.id),
+                    ("id", "not in", wizard.decision_id.child_ids.council_id.ids),
+                ]
+            )
 
     @api.depends("decision_id")
     def _compute_deadline(self):

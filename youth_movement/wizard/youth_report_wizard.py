@@ -13,8 +13,11 @@ COORDINATOR = "youth_movement.youth_movement_group_district_coordinator"
 LANGUAGES = [("kk_KZ", "Қазақша"), ("ru_RU", "Русский"), ("en_US", "English")]
 # the list views the wizard opens from, and the report each one preselects
 SOURCE_REPORTS = {
-    "youth.member": "membership", "res.partner": "partners", "event.event": "events",
-    "youth.council.decision": "decisions", "youth.work.plan.line": "work_plan",
+    "youth.member": "membership",
+    "res.partner": "partners",
+    "event.event": "events",
+    "youth.council.decision": "decisions",
+    "youth.work.plan.line": "work_plan",
 }
 
 
@@ -25,53 +28,71 @@ class YouthReportWizard(models.TransientModel):
     # reports: one boolean per report builder, report_<code> for youth.report.xlsx.<code>
     # (see report/xlsx_report.py)
     report_membership = fields.Boolean(
-        "Membership", help="Members by district, school, tier, sex and grade; joins and leavers in the "
+        "Membership",
+        help="Members by district, school, tier, sex and grade; joins and leavers in the "
         "period; coverage against the pupils enrolled.",
     )
     report_member_list = fields.Boolean(
-        "Member list", help="One row per member: name, school, district, grade, class, tier, status, "
-        "date of joining.",
+        "Member list",
+        help="One row per member: name, school, district, grade, class, tier, status, " "date of joining.",
     )
     report_events = fields.Boolean(
-        "Events and participation", help="Events by month, category and district; pupils reached, attendance "
+        "Events and participation",
+        help="Events by month, category and district; pupils reached, attendance "
         "rate and results by district and category.",
     )
     report_participation_list = fields.Boolean(
-        "Participation detail", help="One row per registration of a pupil: event, date, district, school, pupil, "
+        "Participation detail",
+        help="One row per registration of a pupil: event, date, district, school, pupil, "
         "grade, status, days present, result.",
     )
     report_partners = fields.Boolean("Partner organizations", help="Partner organizations by type and district.")
     report_decisions = fields.Boolean(
-        "Council decisions", help="Decisions per council and meeting: responsible, deadline, status, days overdue; "
+        "Council decisions",
+        help="Decisions per council and meeting: responsible, deadline, status, days overdue; "
         "the district roll-up of the decisions sent down.",
     )
     report_work_plan = fields.Boolean(
-        "Work-plan execution", help="Each plan line with its period, responsible, status, target against actual and "
+        "Work-plan execution",
+        help="Each plan line with its period, responsible, status, target against actual and "
         "pupils reached; lines done, late and pending by month.",
     )
     # period
     period_type = fields.Selection(
-        [("school_year", "School year"), ("dates", "Dates")], string="Period", required=True,
+        [("school_year", "School year"), ("dates", "Dates")],
+        string="Period",
+        required=True,
         default="school_year",
     )
     school_year_choice = fields.Selection(
-        "_school_year_selection", string="School year",
+        "_school_year_selection",
+        string="School year",
         default=lambda self: str(school.school_year_of(fields.Date.context_today(self))),
     )
     date_from = fields.Date(
-        "From", compute="_compute_dates", store=True, readonly=False, required=True, precompute=True,
+        "From",
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
     )
     date_to = fields.Date("To", compute="_compute_dates", store=True, readonly=False, required=True, precompute=True)
     # scope
     scope = fields.Selection(
         [("region", "Region"), ("districts", "Districts"), ("schools", "Schools")],
-        required=True, default=lambda self: self._default_scope(),
+        required=True,
+        default=lambda self: self._default_scope(),
     )
     district_ids = fields.Many2many(
-        "youth.district", string="Districts", default=lambda self: self.env.user.youth_district_ids,
+        "youth.district",
+        string="Districts",
+        default=lambda self: self.env.user.youth_district_ids,
     )
     school_ids = fields.Many2many(
-        "res.partner", string="Schools", domain=[("is_youth_school", "=", True)],
+        "res.partner",
+        string="Schools",
+        domain=[("is_youth_school", "=", True)],
         default=lambda self: self.env.user.youth_school_ids,
     )
     # the records chosen in the list the wizard was opened from
@@ -79,7 +100,9 @@ class YouthReportWizard(models.TransientModel):
     source_domain = fields.Char(readonly=True)
     source_count = fields.Integer("Records chosen in the list", readonly=True)
     lang = fields.Selection(
-        LANGUAGES, string="Language", required=True,
+        LANGUAGES,
+        string="Language",
+        required=True,
         default=lambda self: self.env.lang if self.env.lang in dict(LANGUAGES) else "en_US",
     )
 
@@ -149,9 +172,12 @@ class YouthReportWizard(models.TransientModel):
         return []
 
     def _member_domain(self):
-        return expression.AND([
-            self._scope_domain("district_id", "school_id"), self._source_domain("youth.member"),
-        ])
+        return expression.AND(
+            [
+                self._scope_domain("district_id", "school_id"),
+                self._source_domain("youth.member"),
+            ]
+        )
 
     def _event_domain(self, scoped=True):
         """Events of the period (or those chosen in the event list), organized in the scope."""
@@ -165,10 +191,12 @@ class YouthReportWizard(models.TransientModel):
 
     def _registration_domain(self):
         """Pupils' registrations of the scope at the events of the period the user may read."""
-        return expression.AND([
-            [("event_id", "any", self._event_domain(scoped=False)), ("youth_member_id", "!=", False)],
-            self._scope_domain("member_district_id", "member_school_id"),
-        ])
+        return expression.AND(
+            [
+                [("event_id", "any", self._event_domain(scoped=False)), ("youth_member_id", "!=", False)],
+                self._scope_domain("member_district_id", "member_school_id"),
+            ]
+        )
 
     def _utc_bounds(self):
         """The period as naive UTC datetimes ``[start, end)``, in the user's time zone."""
@@ -195,8 +223,11 @@ class YouthReportWizard(models.TransientModel):
     def _period_label(self):
         dates = "%s – %s" % (self._format_date(self.date_from), self._format_date(self.date_to))
         if self.period_type == "school_year" and self.school_year_choice:
-            return self.env._("School year %(year)s (%(dates)s)",
-                              year=school.school_year_label(int(self.school_year_choice)), dates=dates)
+            return self.env._(
+                "School year %(year)s (%(dates)s)",
+                year=school.school_year_label(int(self.school_year_choice)),
+                dates=dates,
+            )
         return dates
 
     def _scope_label(self):
@@ -205,8 +236,11 @@ class YouthReportWizard(models.TransientModel):
         if self.scope == "schools":
             return self.env._("Schools: %(names)s", names=", ".join(self.school_ids.mapped("name")))
         regions = self.env["youth.district"].search([]).state_id
-        return self.env._("Region: %(names)s", names=", ".join(regions.mapped("name"))) if regions \
+        return (
+            self.env._("Region: %(names)s", names=", ".join(regions.mapped("name")))
+            if regions
             else self.env._("Region")
+        )
 
     def _source_label(self):
         if not self.source_model:
@@ -227,8 +261,11 @@ class YouthReportWizard(models.TransientModel):
     def _report_codes(self):
         """The reports the wizard offers: a ``report_<code>`` boolean each, whose sheets the abstract
         model ``youth.report.xlsx.<code>`` builds."""
-        return [name[len("report_"):] for name, field in self._fields.items()
-                if name.startswith("report_") and field.type == "boolean"]
+        return [
+            name[len("report_") :]
+            for name, field in self._fields.items()
+            if name.startswith("report_") and field.type == "boolean"
+        ]
 
     def _builders(self):
         """The builders of the ticked reports (in this wizard's environment), in their order."""
@@ -255,7 +292,8 @@ class YouthReportWizard(models.TransientModel):
 
     def _file_name(self):
         return "%s %s.xlsx" % (
-            self.with_context(lang=self.lang).env._("Youth movement"), fields.Date.context_today(self),
+            self.with_context(lang=self.lang).env._("Youth movement"),
+            fields.Date.context_today(self),
         )
 
     def action_export(self):

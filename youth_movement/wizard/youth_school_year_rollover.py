@@ -8,7 +8,9 @@ class YouthSchoolYearRollover(models.TransientModel):
     _description = "Start a new school year"
 
     school_year_choice = fields.Selection(
-        "_school_year_selection", string="School year", required=True,
+        "_school_year_selection",
+        string="School year",
+        required=True,
         default=lambda self: str(school.school_year_of(fields.Date.context_today(self))),
     )
     school_year = fields.Integer(compute="_compute_school_year")
@@ -52,7 +54,8 @@ class YouthSchoolYearRollover(models.TransientModel):
                 "title": self.env._("School year %(year)s started", year=school.school_year_label(self.school_year)),
                 "message": self.env._(
                     "%(promoted)s pupils moved up a grade, %(graduated)s leavers became alumni.",
-                    promoted=result["promoted"], graduated=result["graduated"],
+                    promoted=result["promoted"],
+                    graduated=result["graduated"],
                 ),
                 "type": "success",
                 "sticky": False,

@@ -11,20 +11,30 @@ def migrate(cr, version):
     confirmation = env.ref("youth_movement.youth_event_mail_template_confirmation", raise_if_not_found=False)
     if not confirmation:
         return
-    events = env["event.event"].with_context(active_test=False).search(
-        [("youth_level", "!=", False), ("date_end", ">", fields.Datetime.now())])
+    events = (
+        env["event.event"]
+        .with_context(active_test=False)
+        .search([("youth_level", "!=", False), ("date_end", ">", fields.Datetime.now())])
+    )
 
     def confirming(event):
         return event.event_mail_ids.filtered(
-            lambda m: m.interval_type == "after_sub" and m.template_ref == confirmation)
+            lambda m: m.interval_type == "after_sub" and m.template_ref == confirmation
+        )
 
     for event in events:
         if confirming(event):
             continue
-        event.event_mail_ids = [Command.create({
-            "interval_nbr": 0, "interval_unit": "now", "interval_type": "after_sub",
-            "template_ref": "mail.template,%i" % confirmation.id,
-        })]
+        event.event_mail_ids = [
+            Command.create(
+                {
+                    "interval_nbr": 0,
+                    "interval_unit": "now",
+                    "interval_type": "after_sub",
+                    "template_ref": "mail.template,%i" % confirmation.id,
+                }
+            )
+        ]
         scheduler = confirming(event)
         known = event.registration_ids.filtered(lambda r: r.state not in ("draft", "cancel"))
         scheduler._create_missing_mail_registrations(known).mail_sent = True

@@ -1,6 +1,7 @@
 """The addon's files load: the manifest parses, its data files exist, XML is well-formed, access lines are sound."""
 
 import ast
+import importlib.util
 import csv
 import pathlib
 import xml.etree.ElementTree as ET
@@ -124,3 +125,13 @@ def test_views_per_model(path):
         if field.get("name") in ("model", "res_model")
     }
     assert {model.replace(".", "_") for model in models} == {path.name[: -len("_views.xml")]}, models
+
+
+def test_readme_rst_is_written_from_the_fragments():
+    """youth_movement/README.rst (OCA's addon page) is what scripts/make_readme.py writes from readme/."""
+    spec = importlib.util.spec_from_file_location("make_readme", ADDON.parent / "scripts" / "make_readme.py")
+    make_readme = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_readme)
+    assert (ADDON / "README.rst").read_text(encoding="utf-8") == make_readme.render(), (
+        "run python3 scripts/make_readme.py"
+    )

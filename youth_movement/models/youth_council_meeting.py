@@ -44,7 +44,7 @@ class YouthCouncilMeeting(models.Model):
     start = fields.Datetime(required=True, tracking=True, default=lambda self: self._default_start())
     stop = fields.Datetime("End", compute="_compute_stop", store=True, readonly=False, required=True, precompute=True)
     date = fields.Date(
-        compute="_compute_date", string="Date", help="The day of the meeting in the time zone of the region."
+        compute="_compute_date", help="The day of the meeting in the time zone of the region."
     )
     venue = fields.Char(tracking=True)
     cohost_ids = fields.Many2many(

@@ -62,8 +62,8 @@ class YouthWorkPlanLine(models.Model):
         "youth.district", string="District or city", index=True, help="Empty for a line of the whole region."
     )
     council_id = fields.Many2one("youth.council", string="Council", help="The council whose meeting this line is.")
-    target = fields.Integer("Target", help="The figure to reach, e.g. pupils to involve.")
-    actual = fields.Integer("Actual", help="The figure reached, as reported.")
+    target = fields.Integer(help="The figure to reach, e.g. pupils to involve.")
+    actual = fields.Integer(help="The figure reached, as reported.")
     pupils_reached = fields.Integer(
         compute="_compute_pupils_reached", help="Distinct pupils reached by the events of this line."
     )

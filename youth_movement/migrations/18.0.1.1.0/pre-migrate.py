@@ -3,6 +3,8 @@
 the models load, so that the data, the tracking values and the filters that point at the fields
 are kept."""
 
+from odoo.tools import SQL
+
 RENAMED = [  # (model, table)
     ("youth.council", "youth_council"),
     ("youth.council.member", "youth_council_member"),
@@ -19,7 +21,8 @@ def migrate(cr, version):
         )
         if not cr.fetchone():
             continue
-        cr.execute(f'ALTER TABLE "{table}" RENAME COLUMN "{OLD}" TO "{NEW}"')
+        cr.execute(SQL("ALTER TABLE %s RENAME COLUMN %s TO %s", SQL.identifier(table), SQL.identifier(OLD),
+                       SQL.identifier(NEW)))
         cr.execute("UPDATE ir_model_fields SET name = %s WHERE model = %s AND name = %s", (NEW, model, OLD))
         old_xmlid = "field_%s__%s" % (table, OLD)
         cr.execute(

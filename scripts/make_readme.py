@@ -27,10 +27,18 @@ def md_to_rst(text):
 def render():
     manifest = ast.literal_eval((ADDON / "__manifest__.py").read_text(encoding="utf-8"))
     title = manifest["name"]
-    lines = ["=" * len(title), title, "=" * len(title), "",
-             "..", "   This file is written by scripts/make_readme.py from the fragments in readme/:",
-             "   edit those, then run it.", "",
-             "**%s** — version %s, %s" % (manifest["summary"], manifest["version"], manifest["license"]), ""]
+    lines = [
+        "=" * len(title),
+        title,
+        "=" * len(title),
+        "",
+        "..",
+        "   This file is written by scripts/make_readme.py from the fragments in readme/:",
+        "   edit those, then run it.",
+        "",
+        "**%s** — version %s, %s" % (manifest["summary"], manifest["version"], manifest["license"]),
+        "",
+    ]
     lines.append(".. contents::\n   :local:\n")
     for name, heading in SECTIONS:
         body = md_to_rst((ADDON / "readme" / name).read_text(encoding="utf-8"))

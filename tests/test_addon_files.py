@@ -1,8 +1,8 @@
 """The addon's files load: the manifest parses, its data files exist, XML is well-formed, access lines are sound."""
 
 import ast
-import importlib.util
 import csv
+import importlib.util
 import pathlib
 import xml.etree.ElementTree as ET
 
@@ -132,6 +132,6 @@ def test_readme_rst_is_written_from_the_fragments():
     spec = importlib.util.spec_from_file_location("make_readme", ADDON.parent / "scripts" / "make_readme.py")
     make_readme = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make_readme)
-    assert (ADDON / "README.rst").read_text(encoding="utf-8") == make_readme.render(), (
-        "run python3 scripts/make_readme.py"
-    )
+    assert (ADDON / "README.rst").read_text(
+        encoding="utf-8"
+    ) == make_readme.render(), "run python3 scripts/make_readme.py"

@@ -220,7 +220,7 @@ class EventEvent(models.Model):
         # Odoo asks the whole batch for _default_event_mail_ids(): ask the movement's events apart
         youth_events = self.filtered("youth_level")
         super(EventEvent, youth_events)._compute_event_mail_ids()
-        super(EventEvent, self - youth_events)._compute_event_mail_ids()
+        return super(EventEvent, self - youth_events)._compute_event_mail_ids()
 
     # ------------------------------------------------------------------ constraints
     @api.constrains("youth_level", "district_id", "school_id", "unit_id")

@@ -423,6 +423,7 @@ class EventRegistration(models.Model):
         if pupils.filtered(lambda r: r.state == "open") and not self.env.context.get("install_mode"):
             self.env.ref("event.event_mail_scheduler").sudo()._trigger()
             self.env.ref("mail.ir_cron_mail_scheduler_action").sudo()._trigger()
+        return True
 
     def _youth_mark_confirmation_sent(self):
         """Registrations that wait in line are not confirmed by the event's mail scheduler: the

@@ -43,9 +43,7 @@ class YouthCouncilMeeting(models.Model):
     # when and where
     start = fields.Datetime(required=True, tracking=True, default=lambda self: self._default_start())
     stop = fields.Datetime("End", compute="_compute_stop", store=True, readonly=False, required=True, precompute=True)
-    date = fields.Date(
-        compute="_compute_date", help="The day of the meeting in the time zone of the region."
-    )
+    date = fields.Date(compute="_compute_date", help="The day of the meeting in the time zone of the region.")
     venue = fields.Char(tracking=True)
     cohost_ids = fields.Many2many(
         "res.partner",
@@ -332,6 +330,7 @@ class YouthCouncilMeeting(models.Model):
             super(YouthCouncilMeeting, meeting).write(
                 {"year": year, "sequence_number": rank, "name": quorum.meeting_number(rank, year)}
             )
+        return True
 
     def _youth_add_members(self):
         self.ensure_one()

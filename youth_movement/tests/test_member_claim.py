@@ -142,7 +142,7 @@ class TestMemberClaim(YouthCase):
         self.assertEqual(claim.first_applicant_id, self.squatter.partner_id)
         Wizard = self.env["youth.member.claim.refuse"].with_user(self.users["school_leader"])
         action = claim.with_user(self.users["school_leader"]).action_open_replace_wizard()
-        Wizard.with_context(action["context"]).create({"reason": "Not the child's parent."}).action_refuse()
+        Wizard.with_context(**action["context"]).create({"reason": "Not the child's parent."}).action_refuse()
 
         self.assertEqual(claim.state, "accepted")
         self.assertEqual(pending.status, "applicant", "the child's application goes on, the real family's now")

@@ -312,9 +312,10 @@ class TestReportXlsx(XlsxReadMixin, YouthCase):
         model_class._build_model(self.registry, self.env.cr)
         self.registry.setup_models(self.env.cr)
 
-    def test_another_addon_adds_a_column_and_a_sheet(self):
-        """Another addon extends the reports by _inherit: a column in the streamed member list,
-        a sheet after the membership sheets."""
+    @staticmethod
+    def _extensions():
+        """What another addon would write: a column in the streamed member list, a sheet after the
+        membership sheets."""
 
         class MemberListWithEmail(models.AbstractModel):
             _module = None
@@ -335,7 +336,7 @@ class TestReportXlsx(XlsxReadMixin, YouthCase):
             _inherit = "youth.report.xlsx.membership"
 
             def _build_sheets(self, xlsx):
-                super()._build_sheets(xlsx)
+                res = super()._build_sheets(xlsx)
                 sheet = xlsx.add_sheet("Schools")
                 top = xlsx.write_title(sheet, "Schools")
                 xlsx.write_table(
@@ -344,7 +345,14 @@ class TestReportXlsx(XlsxReadMixin, YouthCase):
                     [[name] for name in ("School A1", "School A2")],
                     top,
                 )
+                return res
 
+        return MemberListWithEmail, MembershipWithSchools
+
+    def test_another_addon_adds_a_column_and_a_sheet(self):
+        """Another addon extends the reports by _inherit: a column in the streamed member list,
+        a sheet after the membership sheets."""
+        MemberListWithEmail, MembershipWithSchools = self._extensions()
         self._extend(MemberListWithEmail)
         self._extend(MembershipWithSchools)
         pupil = self.env["youth.member"].search([("school_id", "=", self.school_a2.id)], limit=1)

@@ -2,6 +2,7 @@
 database as it was. They are the ones an outside review made on a demo database (issue "Trust")."""
 
 import itertools
+import logging
 import re
 
 from odoo.exceptions import AccessError, ValidationError
@@ -10,6 +11,8 @@ from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
 from .common import YouthCase
+
+_logger = logging.getLogger(__name__)
 
 
 class _RolledBack(Exception):
@@ -326,8 +329,8 @@ class TestScopeFieldsGenerated(YouthCase):
                 self.env.flush_all()
                 refused = False
                 raise _RolledBack
-        except (AccessError, ValidationError, _RolledBack):
-            pass
+        except (AccessError, ValidationError, _RolledBack) as outcome:
+            _logger.debug("write of %s on %s: %s", list(vals), record, type(outcome).__name__)
         self.env.invalidate_all()
         self.assertEqual(record.sudo().read(list(vals)), before, "nothing is left changed")
         return refused

@@ -21,8 +21,11 @@ def migrate(cr, version):
         )
         if not cr.fetchone():
             continue
-        cr.execute(SQL("ALTER TABLE %s RENAME COLUMN %s TO %s", SQL.identifier(table), SQL.identifier(OLD),
-                       SQL.identifier(NEW)))
+        cr.execute(
+            SQL(
+                "ALTER TABLE %s RENAME COLUMN %s TO %s", SQL.identifier(table), SQL.identifier(OLD), SQL.identifier(NEW)
+            )
+        )
         cr.execute("UPDATE ir_model_fields SET name = %s WHERE model = %s AND name = %s", (NEW, model, OLD))
         old_xmlid = "field_%s__%s" % (table, OLD)
         cr.execute(

@@ -271,7 +271,8 @@ class YouthPortal(CustomerPortal):
             raise NotFound()
         email = email.strip() if isinstance(email, str) else ""
         try:
-            member._portal_grant_login(request.env.user.partner_id, email)
+            # the refusal speaks the page's language, whatever the record's environment was
+            member.with_context(lang=request.env.lang)._portal_grant_login(request.env.user.partner_id, email)
         except UserError as error:
             return self._youth_render_child(
                 member, login_error=str(error.args[0]) if error.args else str(error), login_email=email

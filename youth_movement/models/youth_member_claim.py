@@ -295,11 +295,13 @@ class YouthMemberClaim(models.Model):
             school = claim.member_id.school_id
             users = school.youth_user_ids or school.youth_district_id.user_ids or managers
             for user in users.filtered(lambda u: u.active and not u.share):
+                # in the language of the staff member, not of the family whose request made it
+                env = claim.with_context(lang=user.lang).env
                 claim.activity_schedule(
                     "mail.mail_activity_data_todo",
                     user_id=user.id,
-                    summary=self.env._("Settle the application of %(family)s", family=claim.partner_id.name),
-                    note=self.env._(
+                    summary=env._("Settle the application of %(family)s", family=claim.partner_id.name),
+                    note=env._(
                         "A family applied in the portal for a child whose IIN is on file: "
                         "accept them as the child's parent, or refuse."
                     ),

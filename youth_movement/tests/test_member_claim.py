@@ -51,6 +51,7 @@ class TestMemberClaim(YouthCase):
         self.assertEqual((claim.state, claim.member_id, claim.school_id), ("open", self.child, self.school_b1))
         self.assertEqual(claim.display_name, "Typed Name", "the claim is named as the family typed it")
         self.assertEqual(claim.activity_ids.user_id, self.users["school_leader"])
+        self.assertEqual(claim.activity_ids.summary, "Settle the application of Applying Family")
         for role in ("school_leader", "district_coordinator", "regional_manager"):
             Claim = self.env["youth.member.claim"].with_user(self.users[role])
             self.assertEqual(Claim.search([("id", "=", claim.id)]), claim, role)

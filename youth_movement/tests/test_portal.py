@@ -597,4 +597,4 @@ class TestPortal(HttpCase, MockEmail):
                 outcomes["claim"] += 1
 
         post()
-        self.assertGreater(min(outcomes.values()), 20, f"the examples reach every outcome: {outcomes}")
+        self.assertGreaterEqual(min(outcomes.values()), 10, f"the examples reach every outcome: {outcomes}")

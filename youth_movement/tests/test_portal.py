@@ -1,6 +1,5 @@
 import re
 import string
-import unittest
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -494,10 +493,6 @@ class TestPortal(HttpCase, MockEmail):
             .search([("login", "in", ("young@example.kz", "not-an-email"))])
         )
 
-    @unittest.skip(
-        "after the merge of the portal, oracle and trust branches the refusal comes back in English "
-        "for a Russian-speaking parent; left for the next session (see the closing note of issue 14)"
-    )
     def test_pupil_login_refusal_in_the_family_language(self):
         """The refusal speaks the family's language."""
         self.parent_user.lang = "ru_RU"

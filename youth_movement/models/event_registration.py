@@ -1,7 +1,8 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools import timezone
+from .youth_scope_mixin import MANAGER
 
 SEATED = ("open", "done")
 RESULTS = [
@@ -57,9 +58,11 @@ class EventRegistration(models.Model):
         help="Had a seat at an event that is over and came on none of its days.",
     )
     result = fields.Selection(RESULTS, tracking=True)
-    # the family's mails
-    youth_partner_to = fields.Char(compute="_compute_youth_mail_recipients")
-    youth_mail_lang = fields.Char(compute="_compute_youth_mail_recipients")
+    # the family's mails: read by the mail templates, rendered as the superuser; nobody else
+    # needs the family's contact ids (a school leader hosting an event would read another
+    # school's parents through them)
+    youth_partner_to = fields.Char(compute="_compute_youth_mail_recipients", groups="base.group_system")
+    youth_mail_lang = fields.Char(compute="_compute_youth_mail_recipients", groups="base.group_system")
 
     _sql_constraints = [
         ("event_member_uniq", "unique(event_id, youth_member_id)", "A pupil can be registered only once for an event."),
@@ -143,8 +146,51 @@ class EventRegistration(models.Model):
             self.update(self._youth_attendee_values(self.youth_member_id))
 
     # ------------------------------------------------------------------ CRUD
+    def _youth_check_covered(self, members, action):
+        """Staff register, admit, grade and certify the pupils they cover, and no other: a school
+        leader hosting an event sees the visiting pupils' registrations, but may not register a
+        pupil of another school, give them a result or admit them. ``members`` are read in the
+        acting user's environment; the portal acts for a family it has checked, as the superuser.
+        ``action``: register, admit, result or certificate."""
+        if self.env.su or not members or self.env.user.has_group(MANAGER):
+            return
+        outside = members - members.with_env(self.env)._filtered_access("read")
+        if not outside:
+            return
+        pupils = ", ".join(outside.sudo().mapped("name"))
+        _ = self.env._
+        messages = {
+            "register": _(
+                "%(pupils)s: not a pupil of your schools or districts. Only their own school's or district's "
+                "staff, or a regional manager, may register them for an event.",
+                pupils=pupils,
+            ),
+            "admit": _(
+                "%(pupils)s: not a pupil of your schools or districts. Only their own school's or district's "
+                "staff, or a regional manager, may admit them to the movement.",
+                pupils=pupils,
+            ),
+            "result": _(
+                "%(pupils)s: not a pupil of your schools or districts. Only their own school's or district's "
+                "staff, or a regional manager, may give them a result.",
+                pupils=pupils,
+            ),
+            "certificate": _(
+                "%(pupils)s: not a pupil of your schools or districts. Only their own school's or district's "
+                "staff, or a regional manager, may print their certificate.",
+                pupils=pupils,
+            ),
+        }
+        raise AccessError(messages[action])
+
     @api.model_create_multi
     def create(self, vals_list):
+        self._youth_check_covered(
+            self.env["youth.member"].browse(
+                {vals["youth_member_id"] for vals in vals_list if vals.get("youth_member_id")}
+            ),
+            "register",
+        )
         members = (
             self.env["youth.member"]
             .sudo()
@@ -191,6 +237,10 @@ class EventRegistration(models.Model):
                 vals.update(state="waitlist", waitlist_position=last[event_id])
 
     def write(self, vals):
+        if vals.get("youth_member_id"):
+            self._youth_check_covered(self.env["youth.member"].browse(vals["youth_member_id"]), "register")
+        if vals.get("result"):
+            self._youth_check_covered(self.youth_member_id, "result")
         moving = self.browse()
         if not self.env.context.get("youth_seat_checked") and {"state", "active"} & set(vals):
             moving = self.filtered(
@@ -306,6 +356,7 @@ class EventRegistration(models.Model):
         return action
 
     def action_youth_print_certificate(self):
+        self._youth_check_covered(self.youth_member_id, "certificate")
         return self.env.ref("youth_movement.action_report_youth_event_certificate").report_action(self)
 
     def _get_report_base_filename(self):
@@ -363,10 +414,9 @@ class EventRegistration(models.Model):
             Attendance.create(to_create)
 
     def _youth_admit(self, day=None):
-        """Pupils who attend an admission ceremony become active members from that day."""
-        for registration in self.sudo().filtered(
-            lambda r: r.event_id.is_admission_ceremony and r.youth_member_id.status == "applicant"
-        ):
+        """Pupils who attend an admission ceremony become active members from that day: admitted
+        by those who cover them."""
+        for registration in self._youth_check_admission():
             event = registration.event_id
             present = registration.attendance_ids.filtered("present").mapped("day")
             if day:
@@ -378,6 +428,15 @@ class EventRegistration(models.Model):
                 days = event._youth_days()
                 join = today if today in days else (days[0] if days else today)
             registration.youth_member_id.write({"status": "active", "join_date": join})
+
+    def _youth_check_admission(self):
+        """The registrations whose attendance would admit an applicant, once it is checked that
+        the acting user covers those applicants."""
+        admitted = self.sudo().filtered(
+            lambda r: r.event_id.is_admission_ceremony and r.youth_member_id.status == "applicant"
+        )
+        self._youth_check_covered(admitted.youth_member_id.with_env(self.env), "admit")
+        return admitted
 
     def _youth_today(self):
         """Today in the event's time zone when the event runs today, else None."""
@@ -444,6 +503,6 @@ class EventRegistration(models.Model):
         if self.env.context.get("install_mode") or not self:
             return
         template = self.env.ref(template_xmlid, raise_if_not_found=False)
-        registrations = self.filtered(lambda r: r.youth_member_id and r.youth_partner_to)
+        registrations = self.sudo().filtered(lambda r: r.youth_member_id and r.youth_partner_to)
         if template and registrations:
             template.sudo().send_mail_batch(registrations.ids)

@@ -39,6 +39,8 @@ class YouthEventAttendance(models.Model):
     def _youth_after_present(self):
         """A pupil present on a day has attended: the registration is done, and an admission
         ceremony admits them from that day."""
+        # as the marker: only those who cover an applicant admit them
+        self.registration_id._youth_check_admission()
         registrations = self.registration_id.sudo()
         # state, not action_set_done: that one marks today, which need not be the day marked here
         registrations.filtered(lambda r: r.state == "open").write({"state": "done"})

@@ -11,6 +11,7 @@ from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
 from .common import YouthCase
+from .common_event import YouthEventCase
 
 _logger = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ QUIET = ("odoo.models", "odoo.addons.base.models.ir_rule", "odoo.http")
 
 
 @tagged("post_install", "-at_install")
-class TestScopeAttacks(YouthCase):
+class TestScopeAttacks(YouthEventCase):
     """Through the ORM, as the confined users themselves."""
 
     @classmethod
@@ -200,6 +201,59 @@ class TestScopeAttacks(YouthCase):
         )
         self.assertEqual(Member._in_care_of(self.stranger.partner_id), self.pupil_a)
         manager_link.unlink()
+
+    # 4. registrations, admission, results and certificates for the pupils one covers
+    def test_leader_cannot_register_admit_or_grade_another_schools_pupil(self):
+        """A school leader hosting an admission ceremony registers, admits, grades and certifies
+        their own pupils only: a visiting applicant of another district stays an applicant with
+        no result, no mail goes out, and the family's contact ids are not readable."""
+        self.pupil_b.status = "applicant"
+        self.pupil_a.status = "applicant"
+        event = self.make_event(
+            start_in_days=0,
+            youth_level="school",
+            school_id=self.school_a1.id,
+            youth_category_id=self.category_ceremony.id,
+        )
+        Registration = self.env["event.registration"].with_user(self.leader)
+        self.assertRefused(lambda: Registration.create({"event_id": event.id, "youth_member_id": self.pupil_b.id}))
+        self.assertFalse(self.env["event.registration"].search([("youth_member_id", "=", self.pupil_b.id)]))
+        # the visiting pupil registered by their family (the portal acts as the superuser)
+        visiting = self.env["event.registration"].create({"event_id": event.id, "youth_member_id": self.pupil_b.id})
+        own = Registration.create({"event_id": event.id, "youth_member_id": self.pupil_a.id})
+        mails = self.env["mail.mail"].search_count([])
+        as_leader = visiting.with_user(self.leader)
+        day = event._youth_days()[0]
+        attacks = [
+            lambda: as_leader.write({"state": "done"}),
+            lambda: as_leader.action_set_done(),
+            lambda: as_leader.attendance_ids.write({"present": True}),
+            lambda: as_leader._youth_mark_attendance(day),
+            lambda: as_leader.write({"result": "diploma"}),
+            lambda: as_leader.action_youth_print_certificate(),
+            lambda: as_leader.read(["youth_partner_to"]),
+            lambda: own.with_user(self.leader).write({"youth_member_id": self.pupil_b.id}),
+            lambda: self.env["youth.event.attendance.wizard"]
+            .with_user(self.leader)
+            .with_context(active_model="event.registration", active_ids=visiting.ids)
+            .create({"day": day})
+            .action_mark(),
+        ]
+        for n, attack in enumerate(attacks):
+            with self.subTest(attack=n):
+                self.assertRefused(attack)
+        self.assertEqual((self.pupil_b.status, visiting.state, visiting.result), ("applicant", "open", False))
+        self.assertFalse(visiting.attendance_ids.filtered("present"))
+        self.assertEqual(own.youth_member_id, self.pupil_a)
+        self.assertEqual(self.env["mail.mail"].search_count([]), mails)
+        self.assertEqual(as_leader.name, "Pupil of B1", "the host still sees who is coming")
+        # their own pupil they admit and grade
+        own.with_user(self.leader).action_set_done()
+        own.with_user(self.leader).write({"result": "diploma"})
+        self.assertEqual((self.pupil_a.status, own.result), ("active", "diploma"))
+        # the regional manager covers every pupil
+        visiting.with_user(self.users["regional_manager"]).action_set_done()
+        self.assertEqual(self.pupil_b.status, "active")
 
     # 5. nobody but the family changes how it logs in
     def test_staff_cannot_change_a_family_login_email(self):

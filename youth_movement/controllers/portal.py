@@ -334,6 +334,18 @@ class YouthSignup(AuthSignupHome):
     """Free sign-up in Kazakh, Russian or English, with the language chosen on the form."""
 
     def _prepare_signup_values(self, qcontext):
+        # Odoo's form asks for these in the browser only: a post without them would end in an
+        # error page (no name) or in an account nobody can log in to (no password)
+        _ = request.env._
+        if not (qcontext.get("name") or "").strip():
+            raise UserError(_("Enter your name."))
+        if not (qcontext.get("login") or "").strip():
+            raise UserError(_("Enter your e-mail address."))
+        if not qcontext.get("password"):
+            raise UserError(_("Choose a password."))
+        # PostgreSQL refuses a NUL character in text: refuse it on the form, not with an error page
+        if any("\x00" in (qcontext.get(key) or "") for key in ("login", "name", "password", "confirm_password")):
+            raise UserError(_("The form holds a character that is not allowed."))
         values = super()._prepare_signup_values(qcontext)
         lang = qcontext.get("lang")
         if lang and lang in [code for code, _name in request.env["res.lang"].get_installed()]:

@@ -9,6 +9,7 @@ from . import test_translation
 from . import test_ui
 from . import test_report_xlsx
 from . import test_portal
+from . import test_portal_generated
 from . import test_member_claim
 from . import test_council
 from . import test_council_follow_up

@@ -13,6 +13,32 @@ class TestLanguage(TransactionCase):
         self.assertEqual(lang.week_start, "1")
         self.assertEqual(self.env["res.lang"]._youth_ensure_kazakh(), lang, "a second call creates nothing")
 
+    def _assert_kazakh_formats(self, lang):
+        self.assertEqual(
+            (lang.date_format, lang.decimal_point, lang.thousands_sep, lang.grouping, lang.week_start),
+            ("%d.%m.%Y", ",", "\u00a0", "[3,0]", "1"),
+        )
+
+    def test_kazakh_formats_however_kazakh_arrives(self):
+        """Kazakh created by Odoo from the machine's locale (``--load-language``, Settings), before
+        the addon's data ran or after, ends with Kazakh formats; formats someone chose stay."""
+        Lang = self.env["res.lang"].with_context(active_test=False)
+        lang = Lang.search([("code", "=", "kk_KZ")])
+        # Odoo made it first, with the C locale's formats; then the addon is installed or updated
+        lang.write({"date_format": "%m/%d/%Y", "decimal_point": ".", "thousands_sep": "", "week_start": "7"})
+        Lang._youth_ensure_kazakh()
+        self._assert_kazakh_formats(lang)
+        # Odoo creates it after the addon (Settings > Languages on a database where it was removed)
+        lang.write({"active": False})
+        self.env["res.users"].with_context(active_test=False).search([("lang", "=", "kk_KZ")]).lang = "en_US"
+        lang.unlink()
+        created = Lang._create_lang("kk_KZ")
+        self._assert_kazakh_formats(created)
+        # a department's own choice survives an update
+        created.date_format = "%Y-%m-%d"
+        Lang._youth_ensure_kazakh()
+        self.assertEqual(created.date_format, "%Y-%m-%d")
+
     def test_regions_in_three_languages(self):
         """The 20 Kazakh states carry Kazakh and Russian names, shown in those languages."""
         states = self.env["res.country.state"].search([("country_id.code", "=", "KZ")])

@@ -142,6 +142,8 @@ class YouthPortal(CustomerPortal):
         if not chosen:
             return request.redirect("/my/events?error=no_child")
         problems = []
+        # the seats as the families before this one committed them: waits for them, then reads
+        event._youth_seat_turn()
         for member in chosen:
             try:
                 with request.env.cr.savepoint():

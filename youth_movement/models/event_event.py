@@ -397,6 +397,27 @@ class EventEvent(models.Model):
         )
         self.invalidate_recordset(["youth_seat_serial"])
 
+    def _youth_seat_turn(self):
+        """Wait for the seat decisions of these events made before ours, then see what they
+        committed: for a request that registers (the portal's button on registration day).
+
+        Odoo's transactions are REPEATABLE READ: one that waited for the event's lock would still
+        count the seats of its old snapshot, and :meth:`_youth_lock` makes it fail so that Odoo
+        retries it; in a burst every waiting family fails behind the first, and Odoo's five
+        retries run out. Here the request's transaction, which has written nothing, is committed,
+        and the next one runs READ COMMITTED: once the lock is granted, each of its statements
+        reads the seats and the waitlist as the families before committed them. Call it first.
+        """
+        if not self.ids:
+            return
+        cr = self.env.cr
+        if not self.env.registry.in_test_mode():  # a test's cursor is one transaction throughout
+            self.env.flush_all()
+            cr.commit()  # pylint: disable=invalid-commit  (nothing written yet; see the docstring)
+            cr.execute(SQL("SET TRANSACTION ISOLATION LEVEL READ COMMITTED"))
+        self._youth_lock()
+        self.env.invalidate_all()
+
     def _youth_last_waitlist_positions(self):
         if not self.ids:
             return {}

@@ -585,6 +585,8 @@ def main():
         made = generator.people(state, schools)
         copied = clock()
         region = state.name
+        odoo_env.load_tool("scope").fill_person_scope(env.cr)  # what the contact rules read
+        env.invalidate_all()
         checked, differences = generator.check(state, options.check) if options.check else (0, [])
         for record, field, copied_value, computed in differences[:20]:
             print(f"  DIFFERENCE {record}.{field}: copied {copied_value!r}, the ORM computes {computed!r}")

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError
 
 from ..const import STAFF
@@ -49,6 +49,38 @@ class ResPartner(models.Model):
         groups=STAFF,
     )
     youth_child_count = fields.Integer("Children", compute="_compute_youth_child_count", groups=STAFF)
+    # read by the contact rules on every search of contacts and members: an indexed column and two
+    # relation tables, instead of subqueries over the members and the links of the whole region
+    youth_person = fields.Boolean(
+        "Pupil or parent of the movement",
+        compute="_compute_youth_person",
+        store=True,
+        index=True,
+        compute_sudo=True,
+        help="Technical: a pupil's or a guardian's contact, hidden from employees outside the movement.",
+    )
+    youth_scope_school_ids = fields.Many2many(
+        "res.partner",
+        "youth_partner_scope_school_rel",
+        "partner_id",
+        "school_id",
+        string="Schools of the pupil or of the children",
+        compute="_compute_youth_person",
+        store=True,
+        compute_sudo=True,
+        groups=STAFF,
+    )
+    youth_scope_district_ids = fields.Many2many(
+        "youth.district",
+        "youth_partner_scope_district_rel",
+        "partner_id",
+        "district_id",
+        string="Districts of the pupil or of the children",
+        compute="_compute_youth_person",
+        store=True,
+        compute_sudo=True,
+        groups=STAFF,
+    )
 
     # the fields a family logs in and recovers its password with: theirs to change, nobody else's
     _youth_login_fields = ("email",)
@@ -100,6 +132,33 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.youth_child_count = counts.get(partner, 0)
+
+    @api.depends(
+        "youth_member_ids.school_id",
+        "youth_member_ids.district_id",
+        "youth_child_link_ids.school_id",
+        "youth_child_link_ids.district_id",
+    )
+    def _compute_youth_person(self):
+        """A pupil's contact and a guardian's, with the schools and districts of the pupil or of
+        their children; archived pupils and their parents stay the movement's: hidden from others."""
+        scope = {partner.id: (set(), set()) for partner in self}
+        people = set()
+        Member = self.env["youth.member"].with_context(active_test=False)
+        for member in Member.search_fetch([("partner_id", "in", self.ids)], ["partner_id", "school_id", "district_id"]):
+            people.add(member.partner_id.id)
+            scope[member.partner_id.id][0].add(member.school_id.id)
+            scope[member.partner_id.id][1].add(member.district_id.id)
+        Link = self.env["youth.guardian.link"].with_context(active_test=False)
+        for link in Link.search_fetch([("guardian_id", "in", self.ids)], ["guardian_id", "school_id", "district_id"]):
+            people.add(link.guardian_id.id)
+            scope[link.guardian_id.id][0].add(link.school_id.id)
+            scope[link.guardian_id.id][1].add(link.district_id.id)
+        for partner in self:
+            schools, districts = scope[partner.id]
+            partner.youth_person = partner.id in people
+            partner.youth_scope_school_ids = [Command.set(sorted(schools - {False}))]
+            partner.youth_scope_district_ids = [Command.set(sorted(districts - {False}))]
 
     def action_youth_view_pupils(self):
         self.ensure_one()

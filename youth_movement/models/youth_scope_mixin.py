@@ -63,13 +63,35 @@ class YouthScopeMixin(models.AbstractModel):
                 )
             )
 
+    def _youth_check_computed_rule_fields(self, vals_list):
+        """Refuse anyone but the system a value of a computed field that a rule reads: the ORM
+        stores what it is given, and such a field (whether a contact is a child's, the schools it
+        belongs to) says who sees a record, the writer's colleagues included."""
+        if self.env.su:
+            return
+        touched = {name for vals in vals_list for name in vals if name in self._youth_rule_fields()}
+        computed = sorted(
+            name
+            for name in touched
+            if self._fields[name].compute and self._fields[name].readonly and not self._fields[name].inverse
+        )
+        if computed:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s is computed by the system: it sets who sees the record.",
+                    fields=", ".join(self._fields[name]._description_string(self.env) for name in computed),
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
         self._youth_check_manager_fields(vals_list)
+        self._youth_check_computed_rule_fields(vals_list)
         return super().create(vals_list)
 
     def write(self, vals):
         self._youth_check_manager_fields([vals])
+        self._youth_check_computed_rule_fields([vals])
         res = super().write(vals)
         if not self.env.su and self._youth_rule_fields().intersection(vals):
             # the rules still let the writer write what they changed: nothing left their scope

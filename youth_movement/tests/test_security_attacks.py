@@ -307,6 +307,41 @@ class TestScopeAttacks(YouthEventCase):
         self.assertFalse(Registration.search([("id", "=", registration.id)]))
         self.assertTrue(Registration.search([("id", "=", guest.id)]), "Odoo's own registrations stay open")
 
+    def test_a_contact_is_hidden_while_a_pupil_or_guardian(self):
+        """The contact rules follow the movement: a neighbour becomes hidden from other employees
+        when linked as a guardian and visible again when the link goes; an archived pupil stays hidden."""
+        Partner = self.env["res.partner"].with_user(self.internal_user).with_context(active_test=False)
+        neighbour = self.env["res.partner"].create({"name": "Neighbour"})
+        self.assertTrue(Partner.search([("id", "=", neighbour.id)]))
+        link = self.env["youth.guardian.link"].create(
+            {"member_id": self.pupil_a.id, "guardian_id": neighbour.id, "relation": "other"}
+        )
+        self.assertFalse(Partner.search([("id", "=", neighbour.id)]), "a guardian is the movement's")
+        link.unlink()
+        self.assertTrue(Partner.search([("id", "=", neighbour.id)]), "no longer a guardian")
+        self.pupil_b.active = False
+        self.assertFalse(Partner.search([("id", "=", self.pupil_b.partner_id.id)]), "archived, still a child")
+
+    def test_what_says_who_sees_is_computed_by_the_system(self):
+        """A school leader writing the computed fields the rules read, on their own pupil's contact
+        or link, is refused: a contact would otherwise show to every employee, or to another school."""
+        attacks = [
+            lambda: self.pupil_a.partner_id.with_user(self.leader).write({"youth_person": False}),
+            lambda: self.family.partner_id.with_user(self.leader).write(
+                {"youth_scope_school_ids": [(4, self.school_b1.id)]}
+            ),
+            lambda: self.link_a.with_user(self.leader).write({"school_id": self.school_a2.id}),
+        ]
+        for n, attack in enumerate(attacks):
+            with self.subTest(attack=n):
+                self.assertRefused(attack)
+        self.assertTrue(self.pupil_a.partner_id.youth_person)
+        self.assertEqual(self.family.partner_id.youth_scope_school_ids, self.school_a1)
+        self.assertEqual(self.link_a.school_id, self.school_a1)
+        self.assertFalse(
+            self.env["res.partner"].with_user(self.internal_user).search([("id", "=", self.pupil_a.partner_id.id)])
+        )
+
 
 @tagged("post_install", "-at_install")
 class TestScopeAttacksOverHttp(HttpCase):
@@ -426,6 +461,25 @@ class TestScopeFieldsGenerated(YouthCase):
             for model, name in found
             if name not in getattr(self.env[model], "_youth_rule_fields", frozenset)()
         )
+
+    def test_computed_rule_fields_are_written_by_the_system_only(self):
+        """On every confined model, each computed field its rules read (stored, with no inverse)
+        is refused to every role below the system: the ORM would store what it is given."""
+        models = {rule.model_id.model for rule in self.rules}
+        checked = 0
+        for model in sorted(models):
+            Model = self.env[model]
+            if Model._transient or not hasattr(Model, "_youth_check_computed_rule_fields"):
+                continue
+            for name in sorted(Model._youth_rule_fields()):
+                field = Model._fields[name]
+                if not (field.compute and field.readonly and not field.inverse):
+                    continue
+                for role in (*self.ROLES, "regional_manager"):
+                    with self.subTest(model=model, field=name, role=role), self.assertRaises(AccessError):
+                        Model.with_user(self.users[role])._youth_check_computed_rule_fields([{name: False}])
+                checked += 1
+        self.assertGreaterEqual(checked, 10, "the rules read computed fields on most confined models")
 
     def test_every_confined_model_is_guarded(self):
         """Every model the movement's rules confine carries the scope guard, and every wizard is

@@ -15,7 +15,6 @@ The users bench_coordinator (district coordinator of the largest district of the
 their logins.
 """
 
-import argparse
 import math
 import statistics
 
@@ -28,6 +27,20 @@ from odoo.tools import SQL
 PAGE = 80
 COUNT_LIMIT = 10000  # the web client's default: it counts up to 10 000 and then shows "10000+"
 DOMAIN = [("status", "=", "active")]  # search_default_active_member of youth_member_action
+
+
+def coordinated_district(env, parser, region, name=None):
+    """``(region, [(district, members)], district)``: the district named, or the largest of the region."""
+    state = env["res.country.state"].search([("country_id.code", "=", "KZ"), ("code", "=", region)])
+    sizes = env["youth.member"]._read_group([("region_id", "=", state.id)], ["district_id"], ["__count"])
+    if not sizes:
+        parser.error(f"{state.name or region} has no members: run bench/generate_region.py first")
+    if not name:
+        return state, sizes, max(sizes, key=lambda pair: pair[1])[0]
+    district = env["youth.district"].search([("state_id", "=", state.id), ("name", "=", name)])
+    if not district:
+        parser.error(f"no district {name} in {state.name}")
+    return state, sizes, district
 
 
 def ensure_users(env, district):
@@ -53,12 +66,12 @@ def ensure_users(env, district):
     return found
 
 
-def list_specification(env):
+def list_specification(env, model="youth.member"):
     """What the list view asks for: its fields, many2one ones with their display name."""
-    Member = env["youth.member"]
-    arch = Member.get_views([(False, "list")])["views"]["list"]["arch"]
-    names = [node.get("name") for node in etree.fromstring(arch).iterfind("field")]
-    return {name: {"fields": {"display_name": {}}} if Member._fields[name].type == "many2one" else {} for name in names}
+    Model = env[model]
+    arch = Model.get_views([(False, "list")])["views"]["list"]["arch"]
+    names = [node.get("name") for node in etree.fromstring(arch).iterfind("field") if node.get("name") in Model._fields]
+    return {name: {"fields": {"display_name": {}}} if Model._fields[name].type == "many2one" else {} for name in names}
 
 
 def scenarios(specification):
@@ -123,28 +136,12 @@ def explain(env, user, offset):
 
 
 def main():
-    parser = argparse.ArgumentParser(
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="Every other option goes to Odoo (-d, --db_host, --db_port, -r, -w, --addons-path, -c...).",
-    )
-    parser.add_argument("--repeat", type=int, default=20, help="timed runs of each scenario (default 20)")
-    parser.add_argument("--warmup", type=int, default=3, help="untimed runs first (default 3)")
-    parser.add_argument("--region", default="35", help="ISO 3166-2:KZ code of the region (default 35, Karaganda)")
+    parser = odoo_env.argument_parser(__doc__, repeat=20)
     parser.add_argument("--district", help="name of the coordinator's district (default: the largest)")
     parser.add_argument("--explain", action="store_true", help="print EXPLAIN ANALYZE of the list's query")
     options = odoo_env.parse(parser)
     with odoo_env.environment(options.database) as env:
-        state = env["res.country.state"].search([("country_id.code", "=", "KZ"), ("code", "=", options.region)])
-        sizes = env["youth.member"]._read_group([("region_id", "=", state.id)], ["district_id"], ["__count"])
-        if not sizes:
-            parser.error(f"{state.name or options.region} has no members: run bench/generate_region.py first")
-        if options.district:
-            district = env["youth.district"].search([("state_id", "=", state.id), ("name", "=", options.district)])
-            if not district:
-                parser.error(f"no district {options.district} in {state.name}")
-        else:
-            district = max(sizes, key=lambda pair: pair[1])[0]
+        state, sizes, district = coordinated_district(env, parser, options.region, options.district)
         in_district = dict(sizes).get(district, 0)
         total = env["youth.member"].search_count([])
         coordinator, manager = ensure_users(env, district)

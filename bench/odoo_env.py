@@ -8,6 +8,7 @@ parser, so they reach the database the same way ``python3 -m odoo`` does::
 ``-c odoo.conf`` works as well.
 """
 
+import argparse
 import contextlib
 import importlib.util
 import pathlib
@@ -26,6 +27,19 @@ def load_tool(name):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def argument_parser(doc, repeat):
+    """The options every benchmark takes (``--repeat``, ``--warmup``, ``--region``); the others go to Odoo."""
+    parser = argparse.ArgumentParser(
+        description=doc,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Every other option goes to Odoo (-d, --db_host, --db_port, -r, -w, --addons-path, -c...).",
+    )
+    parser.add_argument("--repeat", type=int, default=repeat, help=f"timed runs of each scenario (default {repeat})")
+    parser.add_argument("--warmup", type=int, default=3, help="untimed runs first (default 3)")
+    parser.add_argument("--region", default="35", help="ISO 3166-2:KZ code of the region (default 35, Karaganda)")
+    return parser
 
 
 def parse(parser):

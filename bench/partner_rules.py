@@ -11,9 +11,9 @@ every search of ``res.partner``, and through ``_inherits`` on every search of ``
 
 Each call is timed as the user in-process with a cold record cache and warm registry caches (as
 a running server has: each switch of the rules is followed by an untimed run of every call),
-twice per round: with the rules as installed, and as the reference with the four ``res_partner_rule_*`` rules of the addon
-switched off in the same transaction (Odoo's own rules stay, so that is the cost before the
-issue). Rounds alternate the two; everything is rolled back at the end.
+twice per round: with the rules as installed, and as the reference with the four
+``res_partner_rule_*`` rules of the addon switched off in the same transaction (Odoo's own rules
+stay, so that is the cost before the issue). Rounds alternate the two; everything is rolled back at the end.
 
 - contacts list, page 1, and its count, as ``bench_employee`` (an internal user outside the
   movement: Contacts app, 80 rows);

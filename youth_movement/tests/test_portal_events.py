@@ -5,7 +5,7 @@ from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from ..tools import iin as iin_rules
+from .common_portal import make_child, make_school
 
 
 @tagged("post_install", "-at_install")
@@ -16,33 +16,12 @@ class TestPortalEvents(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        region = env.ref("youth_movement.state_kz_abai")
-        district = env["youth.district"].create({"name": "Event district", "state_id": region.id})
-        cls.school = env["res.partner"].create(
-            {
-                "name": "Event school",
-                "is_company": True,
-                "youth_district_id": district.id,
-                "youth_org_type_id": env.ref("youth_movement.org_type_school").id,
-            }
-        )
+        cls.school = make_school(env, "Event school", "Event district")
         cls.parent = new_test_user(env, "ev_parent", groups="base.group_portal", name="Event Parent")
         cls.stranger = new_test_user(env, "ev_stranger", groups="base.group_portal", name="Stranger")
 
         def child(name, grade, serial):
-            member = env["youth.member"].create(
-                {
-                    "name": name,
-                    "iin": iin_rules.make(datetime.date(2026 - 6 - grade, 2, 3), "female", serial),
-                    "school_id": cls.school.id,
-                    "grade": grade,
-                    "status": "active",
-                }
-            )
-            env["youth.guardian.link"].create(
-                {"member_id": member.id, "guardian_id": cls.parent.partner_id.id, "relation": "mother"}
-            )
-            return member
+            return make_child(env, cls.school, cls.parent.partner_id, name, grade, serial)
 
         cls.older = child("Older Sister", 8, 501)
         cls.younger = child("Younger Sister", 6, 502)

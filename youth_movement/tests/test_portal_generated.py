@@ -15,7 +15,7 @@ from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from ..tools import iin as iin_rules
+from .common_portal import make_child, make_school
 
 EXAMPLES = 500
 # the answers a portal form may give: the page (with its error), a redirect, or "not yours"
@@ -38,16 +38,7 @@ class TestPortalGeneratedInputs(HttpCase):
         env = cls.env
         env["res.lang"]._activate_lang("kk_KZ")
         env["res.lang"]._activate_lang("ru_RU")
-        region = env.ref("youth_movement.state_kz_abai")
-        district = env["youth.district"].create({"name": "Generated district", "state_id": region.id})
-        cls.school = env["res.partner"].create(
-            {
-                "name": "Generated school",
-                "is_company": True,
-                "youth_district_id": district.id,
-                "youth_org_type_id": env.ref("youth_movement.org_type_school").id,
-            }
-        )
+        cls.school = make_school(env, "Generated school", "Generated district")
         cls.parent = new_test_user(env, "gen_parent", groups="base.group_portal", name="Generated Parent")
         cls.other = new_test_user(env, "gen_other", groups="base.group_portal", name="Other Parent")
         cls._serial = 7000
@@ -73,20 +64,8 @@ class TestPortalGeneratedInputs(HttpCase):
     @classmethod
     def _child(cls, grade, parent=None, year=None):
         cls._serial += 13
-        birth = datetime.date(year or (2026 - 6 - grade), 2, 3)
-        member = cls.env["youth.member"].create(
-            {
-                "name": f"Generated child {cls._serial}",
-                "iin": iin_rules.make(birth, "female", cls._serial),
-                "school_id": cls.school.id,
-                "grade": grade,
-                "status": "active",
-            }
-        )
-        cls.env["youth.guardian.link"].create(
-            {"member_id": member.id, "guardian_id": (parent or cls.parent).partner_id.id, "relation": "mother"}
-        )
-        return member
+        guardian = (parent or cls.parent).partner_id
+        return make_child(cls.env, cls.school, guardian, f"Generated child {cls._serial}", grade, cls._serial, year)
 
     def _csrf(self, url="/my"):
         page = self.url_open(url)
@@ -299,8 +278,12 @@ class TestPortalGeneratedInputs(HttpCase):
 
         self.authenticate(None, None)
 
+        # a "/" in the code makes another path (werkzeug decodes %2F), which is not this route:
+        # Odoo's own fallback answers those, and answers a NUL in any unknown path with a 500
+        codes = st.one_of(st.sampled_from(installed), TEXT.filter(lambda text: text and "/" not in text))
+
         @generated
-        @given(st.one_of(st.sampled_from(installed), TEXT.filter(bool)), redirects, st.booleans())
+        @given(codes, redirects, st.booleans())
         def switch(code, redirect, logged_in):
             if logged_in:
                 self.authenticate("gen_parent", "gen_parent")

@@ -11,6 +11,7 @@ from odoo.addons.mail.tests.common import MockEmail
 
 from ..tools import iin as iin_rules
 from .common import GROUPS
+from .common_portal import make_school
 
 
 @tagged("post_install", "-at_install")
@@ -25,26 +26,9 @@ class TestPortal(HttpCase, MockEmail):
         env = cls.env
         env["res.lang"]._activate_lang("kk_KZ")
         env["res.lang"]._activate_lang("ru_RU")
-        region = env.ref("youth_movement.state_kz_abai")
-        cls.district = env["youth.district"].create({"name": "Portal district", "state_id": region.id})
-        cls.other_district = env["youth.district"].create({"name": "Other district", "state_id": region.id})
-        school_type = env.ref("youth_movement.org_type_school")
-        cls.school = env["res.partner"].create(
-            {
-                "name": "Portal school",
-                "is_company": True,
-                "youth_org_type_id": school_type.id,
-                "youth_district_id": cls.district.id,
-            }
-        )
-        cls.other_school = env["res.partner"].create(
-            {
-                "name": "Far school",
-                "is_company": True,
-                "youth_org_type_id": school_type.id,
-                "youth_district_id": cls.other_district.id,
-            }
-        )
+        cls.school = make_school(env, "Portal school", "Portal district")
+        cls.other_school = make_school(env, "Far school", "Other district")
+        cls.district, cls.other_district = cls.school.youth_district_id, cls.other_school.youth_district_id
         cls.parent_user = new_test_user(env, "parent_a", groups="base.group_portal", name="Parent A")
         cls.other_user = new_test_user(env, "parent_b", groups="base.group_portal", name="Parent B")
         cls.leader = new_test_user(

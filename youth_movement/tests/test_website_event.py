@@ -48,10 +48,13 @@ class TestWebsiteEventBeside(HttpCase):
         env["youth.guardian.link"].create(
             {"member_id": cls.child.id, "guardian_id": cls.parent.partner_id.id, "relation": "father"}
         )
-        begin = fields.Datetime.now().replace(microsecond=0) + datetime.timedelta(days=10)
+        # one day in its own time zone whatever the hour the test runs at: 09:00 to 15:00 in Almaty
+        today = fields.Date.today()
+        begin = datetime.datetime.combine(today + datetime.timedelta(days=10), datetime.time(4, 0))
         cls.event = env["event.event"].create(
             {
                 "name": "Open day",
+                "date_tz": "Asia/Almaty",
                 "date_begin": begin,
                 "date_end": begin + datetime.timedelta(hours=6),
                 "youth_level": "region",

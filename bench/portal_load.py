@@ -259,8 +259,10 @@ def start_server(options, folder):
         "--log-handler",
         "odoo.service.model:INFO",
     ]
+    # threaded, as ./ym run serves: requests past half the connection pool wait their turn
+    env = dict(os.environ, ODOO_MAX_HTTP_THREADS=os.environ.get("ODOO_MAX_HTTP_THREADS", "auto"))
     # a session of its own, so that stopping it reaches the master and its workers
-    server = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, start_new_session=True)
+    server = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, start_new_session=True, env=env)
     server.logfile = logfile
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:

@@ -141,6 +141,48 @@ class TestEventWaitlist(YouthEventCase):
         self.assertTrue(self._mails(waiting, "youth_movement.youth_event_mail_template_promotion"))
         self.assertFalse(self._mails(waiting, "youth_movement.youth_event_mail_template_confirmation"))
 
+    def test_confirmations_after_a_burst_go_out_in_slices(self):
+        """After a registration morning the confirmations (each with its ticket) are rendered in
+        slices of ``mail.batch_size``: a run past its deadline stops after a slice and asks the
+        cron to come back, until every seated pupil has exactly one confirmation."""
+        params = self.env["ir.config_parameter"].sudo()
+        params.set_param("mail.batch_size", 4)
+        params.set_param("youth_movement.mail_run_seconds", 0)  # every run is past its deadline after one slice
+        event = self.make_event(seats=10)
+        confirmation = self.env.ref("youth_movement.youth_event_mail_template_confirmation")
+        ticket = self.env.ref("event.action_report_event_registration_full_page_ticket")
+        self.assertEqual(confirmation.report_template_ids, ticket)
+        registrations = self.env["event.registration"].concat(
+            *(event._youth_register(self.make_family_member(), self.mother) for _i in range(12))
+        )
+        seated = registrations.filtered(lambda r: r.state == "open")
+        self.assertEqual(len(seated), 10)
+        cron = self.env.ref("event.event_mail_scheduler")
+        Trigger = self.env["ir.cron.trigger"].sudo()
+
+        def confirmations():
+            return (
+                self.env["mail.mail"]
+                .search([("model", "=", "event.registration"), ("res_id", "in", registrations.ids)])
+                .filtered(lambda m: "is registered for" in m.subject)
+            )
+
+        runs = []
+        while len(runs) < 10:
+            triggers = Trigger.search_count([("cron_id", "=", cron.id)])
+            self.env["event.mail"].schedule_communications()
+            runs.append((len(confirmations()), Trigger.search_count([("cron_id", "=", cron.id)]) > triggers))
+            if not runs[-1][1]:
+                break
+        self.assertEqual(runs, [(4, True), (8, True), (10, False)], "4 per slice, the cron asked back twice")
+        mails = confirmations()
+        self.assertEqual(sorted(mails.mapped("res_id")), sorted(seated.ids), "one confirmation per seated pupil")
+        self.assertTrue(all(mail.attachment_ids.filtered(lambda a: "Ticket" in a.name) for mail in mails))
+        self.assertEqual(mails.mapped("state"), ["outgoing"] * 10, "queued for Odoo's mail queue")
+        params.set_param("youth_movement.mail_run_seconds", 60)
+        self.env["event.mail"].schedule_communications()
+        self.assertEqual(len(confirmations()), 10, "nothing sent twice")
+
     def test_confirmed_again_after_cancelling(self):
         """A pupil who cancelled and registers again while a seat is free is confirmed again."""
         event = self.make_event()

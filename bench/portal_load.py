@@ -217,8 +217,10 @@ def fresh_events(env, district, count, seats):
 
 
 # ---------------------------------------------------------------------------------------- server
-def start_server(options, folder):
-    """Start Odoo in multi-worker mode on 127.0.0.1; return the process once /web/login answers."""
+def start_server(options, folder, cron_threads=0, odoo_limits=False, extra=()):
+    """Start Odoo on 127.0.0.1 (threaded with ``options.workers`` 0, multi-worker otherwise); return
+    the process once /web/login answers. The limits are raised out of the way unless
+    ``odoo_limits``, which keeps Odoo's defaults (120 s real time for a request or a cron)."""
     logfile = os.path.join(folder, "odoo.log")
     # the master starts its gevent process as ``python sys.argv[0] gevent ...``: with ``-m odoo``
     # sys.argv[0] is odoo/__main__.py, which cannot run as a script, so start Odoo from a script
@@ -232,7 +234,7 @@ def start_server(options, folder):
         "--workers",
         str(options.workers),
         "--max-cron-threads",
-        "0",
+        str(cron_threads),
         "--http-interface",
         HOST,
         "--http-port",
@@ -242,16 +244,23 @@ def start_server(options, folder):
         "--db-filter",
         "^%s$" % re.escape(options.database),
         "--no-database-list",
-        "--limit-time-real",
-        "1800",
-        "--limit-time-cpu",
-        "1800",
-        "--limit-request",
-        "1000000",
-        "--limit-memory-soft",
-        str(4 << 30),
-        "--limit-memory-hard",
-        str(6 << 30),
+        *(
+            ()
+            if odoo_limits
+            else (
+                "--limit-time-real",
+                "1800",
+                "--limit-time-cpu",
+                "1800",
+                "--limit-request",
+                "1000000",
+                "--limit-memory-soft",
+                str(4 << 30),
+                "--limit-memory-hard",
+                str(6 << 30),
+            )
+        ),
+        *extra,
         "--logfile",
         logfile,
         "--log-level",

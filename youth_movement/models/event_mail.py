@@ -1,10 +1,13 @@
 import threading
 import time
 
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import config
 
 from odoo.addons.event.models.event_mail import _INTERVALS
+
+# the first slice of a run, before the time of one mail is known (a PDF ticket takes 1-2 s)
+FIRST_SLICE = 5
 
 
 class EventMail(models.Model):
@@ -43,9 +46,11 @@ class EventMail(models.Model):
         Odoo renders up to ``mail.render.cron.limit`` (1 000) mails in one cron run; each of the
         movement's confirmations carries the PDF ticket checked at the registration desk, and after
         a registration morning that held a cron thread past Odoo's real-time limit, which reloads
-        the server. Each slice of ``mail.batch_size`` registrations is rendered, queued for Odoo's
-        mail queue and committed by Odoo's own code; when the deadline has passed and due
-        registrations remain, the scheduler's cron is triggered again for the rest.
+        the server. Each slice (5 registrations, then as many as the time one mail took lets end
+        before the deadline, at most ``mail.batch_size``) is rendered, queued for Odoo's mail
+        queue and committed, as Odoo's own loop does; when no slice fits any more and due
+        registrations remain, the scheduler's cron is triggered again for the rest, and the mail
+        queue's cron is triggered for what was queued.
         """
         if self.env.context.get("event_mail_registration_ids") or not self.event_id.youth_level:
             return super()._execute_attendee_based()
@@ -55,10 +60,17 @@ class EventMail(models.Model):
         batch_size = int(self.env["ir.config_parameter"].sudo().get_param("mail.batch_size") or 0) or 50
         MailRegistration = self.env["event.mail.registration"]
         due = self._youth_due_registrations()
-        for done, chunk in enumerate(tools.split_every(batch_size, due.ids, due.browse)):
-            if done and time.monotonic() > deadline:
-                self.env.ref("event.event_mail_scheduler").sudo()._trigger()
-                break
+        todo, size, per_mail = due, min(FIRST_SLICE, batch_size), None
+        while todo:
+            if per_mail is not None:
+                # a slice sized on the time the slices before it took, to end before the deadline
+                left = deadline - time.monotonic()
+                size = min(batch_size, int(left / per_mail)) if per_mail else batch_size
+                if size < 1:
+                    self.env.ref("event.event_mail_scheduler").sudo()._trigger()
+                    break
+            chunk, todo = todo[:size], todo[size:]
+            started = time.monotonic()
             on_chunk = [("scheduler_id", "=", self.id), ("registration_id", "in", chunk.ids)]
             self._create_missing_mail_registrations(chunk - MailRegistration.search(on_chunk).registration_id)
             MailRegistration.search(MailRegistration._get_skip_domain() + on_chunk)._execute_on_registrations()
@@ -66,6 +78,10 @@ class EventMail(models.Model):
             if auto_commit:  # as Odoo's own loop does: a slice sent stays sent if a later one fails
                 self.env.cr.commit()  # pylint: disable=invalid-commit
                 self.env.invalidate_all()
+            per_mail = max(per_mail or 0.0, (time.monotonic() - started) / len(chunk))
+        if due:
+            # the mails wait in Odoo's queue, whose cron runs hourly: families get their ticket now
+            self.env.ref("mail.ir_cron_mail_scheduler_action").sudo()._trigger()
         return True
 
     def _youth_due_registrations(self):

@@ -388,10 +388,12 @@ class EventEvent(models.Model):
         """
         if not self.ids:
             return
-        self.env.cr.execute(SQL("SELECT id FROM event_event WHERE id IN %s ORDER BY id FOR UPDATE", tuple(self.ids)))
+        # one statement: the rows locked in the order of their ids (no deadlock between two
+        # requests locking the same events), then marked
         self.env.cr.execute(
             SQL(
-                "UPDATE event_event SET youth_seat_serial = COALESCE(youth_seat_serial, 0) + 1 WHERE id IN %s",
+                """UPDATE event_event SET youth_seat_serial = COALESCE(youth_seat_serial, 0) + 1
+                WHERE id IN (SELECT id FROM event_event WHERE id IN %s ORDER BY id FOR UPDATE)""",
                 tuple(self.ids),
             )
         )
@@ -442,22 +444,24 @@ class EventEvent(models.Model):
 
     def _youth_eligibility_facts(self):
         self.ensure_one()
+        # the event's own conditions, read past the rules of the tiers, districts and schools it names
+        event = self.sudo()
         return {
-            "registration_start": self.registration_start,
-            "registration_end": self.registration_end,
-            "date_end": self.date_end,
-            "ceremony": self.is_admission_ceremony,
-            "tier_ids": set(self.tier_ids.ids),
-            "grade_min": self.grade_min,
-            "grade_max": self.grade_max,
-            "age_min": self.age_min,
-            "age_max": self.age_max,
-            "age_day": self._youth_first_day() if self.date_begin else fields.Date.context_today(self),
-            "district_ids": set(self.allowed_district_ids.ids)
-            or ({self.district_id.id} if self.youth_level == "district" and self.district_id else set()),
-            "school_ids": set(self.allowed_school_ids.ids)
-            or ({self.school_id.id} if self.youth_level in ("school", "unit") and self.school_id else set()),
-            "unit_id": self.unit_id.id if self.youth_level == "unit" else None,
+            "registration_start": event.registration_start,
+            "registration_end": event.registration_end,
+            "date_end": event.date_end,
+            "ceremony": event.is_admission_ceremony,
+            "tier_ids": set(event.tier_ids.ids),
+            "grade_min": event.grade_min,
+            "grade_max": event.grade_max,
+            "age_min": event.age_min,
+            "age_max": event.age_max,
+            "age_day": event._youth_first_day() if event.date_begin else fields.Date.context_today(self),
+            "district_ids": set(event.allowed_district_ids.ids)
+            or ({event.district_id.id} if event.youth_level == "district" and event.district_id else set()),
+            "school_ids": set(event.allowed_school_ids.ids)
+            or ({event.school_id.id} if event.youth_level in ("school", "unit") and event.school_id else set()),
+            "unit_id": event.unit_id.id if event.youth_level == "unit" else None,
         }
 
     def _youth_check_eligibility(self, member):
@@ -504,7 +508,9 @@ class EventEvent(models.Model):
 
     def _youth_region_ok(self, member):
         """Regional events are for the pupils of the organizer's region (any, when not known)."""
-        region = self.district_id.state_id
+        if not self.district_id or member.district_id == self.district_id:
+            return True  # no organizer's region, or the pupil's own district organizes it
+        region = self.sudo().district_id.state_id
         return not region or not member.region_id or member.region_id == region
 
     def _youth_problem_message(self, code, details, member):
@@ -574,22 +580,21 @@ class EventEvent(models.Model):
         Return the registration.
         """
         self.ensure_one()
-        reason = self._youth_check_eligibility(member)
-        if reason:
-            raise UserError(reason)
         Registration = self.env["event.registration"]
-        cancelled = (
+        # the member's registrations for the event, archived ones too: one is live, or one was cancelled
+        known = (
             Registration.sudo()
             .with_context(active_test=False)
-            .search(
-                [
-                    ("event_id", "=", self.id),
-                    ("youth_member_id", "=", member.id),
-                    ("state", "=", "cancel"),
-                ],
-                limit=1,
-            )
+            .search([("event_id", "=", self.id), ("youth_member_id", "=", member.id)], order="id")
         )
+        if known.filtered(lambda r: r.active and r.state != "cancel"):
+            raise UserError(
+                self.env._("%(name)s is already registered for %(event)s.", name=member.sudo().name, event=self.name)
+            )
+        reason = self._youth_audience_problem(member)
+        if reason:
+            raise UserError(reason)
+        cancelled = known.filtered(lambda r: r.state == "cancel")[:1]
         booker = booker_partner or self.env.user.partner_id
         if cancelled:
             registration = cancelled.with_env(self.env)

@@ -154,7 +154,11 @@ class EventRegistration(models.Model):
         ``action``: register, admit, result or certificate."""
         if self.env.su or not members or self.env.user.has_group(MANAGER):
             return
-        outside = members - members.with_env(self.env)._filtered_access("read")
+        # the record rules in one SQL query (_filtered_access evaluates them in Python, loading
+        # every field they read for each pupil)
+        outside = members - members.with_env(self.env).with_context(active_test=False).search(
+            [("id", "in", members.ids)]
+        )
         if not outside:
             return
         pupils = ", ".join(outside.sudo().mapped("name"))
@@ -196,6 +200,11 @@ class EventRegistration(models.Model):
             .sudo()
             .browse([vals["youth_member_id"] for vals in vals_list if vals.get("youth_member_id")])
         )
+        # the pupils' contacts and the bookers' in one read: Odoo's computes read the bookers next
+        bookers = (
+            self.env["res.partner"].sudo().browse({vals["partner_id"] for vals in vals_list if vals.get("partner_id")})
+        )
+        (members.partner_id | bookers).mapped("email")
         for vals in vals_list:
             if vals.get("youth_member_id"):
                 for fname, value in self._youth_attendee_values(members.browse(vals["youth_member_id"])).items():
@@ -203,7 +212,7 @@ class EventRegistration(models.Model):
         self._youth_decide_seats(vals_list)
         registrations = super().create(vals_list)
         seated = registrations.filtered(lambda r: r.state in SEATED)
-        seated._youth_sync_attendance_days()
+        seated._youth_sync_attendance_days(new=True)
         registrations.filtered(lambda r: r.state == "done")._youth_admit()
         # the seated are confirmed by the event's mail scheduler (Odoo's create calls on it)
         waiting = registrations.filtered(lambda r: r.state == "waitlist")
@@ -391,14 +400,15 @@ class EventRegistration(models.Model):
         member = member.sudo()
         return {"name": member.name, "email": member.email or False, "phone": member.phone or False}
 
-    def _youth_sync_attendance_days(self):
+    def _youth_sync_attendance_days(self, new=False):
         """One attendance line per day of the event for every seated pupil at the movement's events;
-        days that no longer belong to the event go, unless someone was marked present on them."""
+        days that no longer belong to the event go, unless someone was marked present on them.
+        ``new``: the registrations were just created and have no line yet."""
         registrations = self._youth_pupils().filtered(lambda r: r.state in SEATED and r.event_id.date_begin)
         if not registrations:
             return
         Attendance = self.env["youth.event.attendance"].sudo()
-        existing = Attendance.search([("registration_id", "in", registrations.ids)])
+        existing = Attendance if new else Attendance.search([("registration_id", "in", registrations.ids)])
         have = {(line.registration_id.id, line.day) for line in existing}
         days_by_event = {event.id: event._youth_days() for event in registrations.event_id}
         to_create = []
@@ -480,8 +490,8 @@ class EventRegistration(models.Model):
         pupils = self._youth_pupils()
         super(EventRegistration, self - pupils)._update_mail_schedulers()
         if pupils.filtered(lambda r: r.state == "open") and not self.env.context.get("install_mode"):
+            # the scheduler asks the mail queue to run once it has queued the confirmations
             self.env.ref("event.event_mail_scheduler").sudo()._trigger()
-            self.env.ref("mail.ir_cron_mail_scheduler_action").sudo()._trigger()
         return True
 
     def _youth_mark_confirmation_sent(self):
@@ -506,3 +516,5 @@ class EventRegistration(models.Model):
         registrations = self.sudo().filtered(lambda r: r.youth_member_id and r.youth_partner_to)
         if template and registrations:
             template.sudo().send_mail_batch(registrations.ids)
+            # queued: Odoo's mail queue runs hourly, the family hears now
+            self.env.ref("mail.ir_cron_mail_scheduler_action").sudo()._trigger()

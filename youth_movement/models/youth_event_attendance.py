@@ -15,8 +15,10 @@ class YouthEventAttendance(models.Model):
         index=True,
         ondelete="cascade",
     )
-    event_id = fields.Many2one(related="registration_id.event_id", store=True, index=True)
-    member_id = fields.Many2one(related="registration_id.youth_member_id", store=True, index=True, string="Pupil")
+    event_id = fields.Many2one(related="registration_id.event_id", store=True, index=True, precompute=True)
+    member_id = fields.Many2one(
+        related="registration_id.youth_member_id", store=True, index=True, precompute=True, string="Pupil"
+    )
     day = fields.Date(required=True)
     present = fields.Boolean(default=False)
 

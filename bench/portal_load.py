@@ -217,6 +217,18 @@ def fresh_events(env, district, count, seats):
 
 
 # ---------------------------------------------------------------------------------------- server
+def ym_router(port, http_port, gevent_port, workers):
+    """Start the router of ``./ym run --workers`` in this process."""
+    import importlib.machinery
+    import importlib.util
+
+    loader = importlib.machinery.SourceFileLoader("ym", os.path.join(odoo_env.ROOT, "ym"))
+    spec = importlib.util.spec_from_loader("ym", loader)
+    ym = importlib.util.module_from_spec(spec)
+    loader.exec_module(ym)
+    ym.Router(port, http_port, gevent_port, workers=workers).start()
+
+
 def start_server(options, folder, cron_threads=0, odoo_limits=False, extra=()):
     """Start Odoo on 127.0.0.1 (threaded with ``options.workers`` 0, multi-worker otherwise); return
     the process once /web/login answers. The limits are raised out of the way unless
@@ -238,7 +250,7 @@ def start_server(options, folder, cron_threads=0, odoo_limits=False, extra=()):
         "--http-interface",
         HOST,
         "--http-port",
-        str(options.http_port),
+        str(options.http_port + 1 if options.workers else options.http_port),
         "--gevent-port",
         str(options.gevent_port),
         "--db-filter",
@@ -273,6 +285,9 @@ def start_server(options, folder, cron_threads=0, odoo_limits=False, extra=()):
     # a session of its own, so that stopping it reaches the master and its workers
     server = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, start_new_session=True, env=env)
     server.logfile = logfile
+    if options.workers:
+        # as ./ym run --workers serves: its router on the port, Odoo's workers on the next one
+        ym_router(options.http_port, options.http_port + 1, options.gevent_port, options.workers)
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         if server.poll() is not None:

@@ -229,7 +229,7 @@ def main():
         % (len(logins), children, len(event_logins), options.seats, EVENT_NAME, STOCK_NAME)
     )
     server = portal_load.start_server(options, tempfile.mkdtemp(prefix="registration_burst_"))
-    mode = "threaded" if not options.workers else "%d workers" % options.workers
+    mode = "threaded" if not options.workers else "%d workers behind ./ym run's router" % options.workers
     try:
         base = "http://%s:%d" % (portal_load.HOST, options.http_port)
         print("Odoo %s on %s, log in %s" % (mode, base, server.logfile))

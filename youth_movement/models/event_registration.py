@@ -116,15 +116,19 @@ class EventRegistration(models.Model):
             )
 
     def _youth_family(self):
-        """Who hears about the registration: the parent who booked, the child's legal
-        representatives and the child, those of them with an email address."""
+        """Who hears about the registration: the child's legal representatives and the child, and
+        the booker when they are one of the child's guardians, those of them with an email address.
+        A staff member who booked is not told; nor is any other contact set as "Booked by" (staff
+        may rewrite it): the pupil's ticket goes to the family only."""
         self.ensure_one()
         sudo_self = self.sudo()
-        booker = sudo_self.partner_id
-        if booker and any(not user.share for user in booker.user_ids):
-            booker = booker.browse()  # a staff member booked: the family is told, not them
-        links = sudo_self.youth_member_id.guardian_link_ids.filtered("is_legal_representative")
-        partners = booker | links.guardian_id | sudo_self.youth_member_id.partner_id
+        pupil = sudo_self.youth_member_id
+        if not pupil:  # a guest of a movement's event: whoever booked, unless staff
+            booker = sudo_self.partner_id
+            return booker.filtered(lambda p: p.email and all(user.share for user in p.user_ids))
+        links = pupil.guardian_link_ids
+        booker = sudo_self.partner_id & links.guardian_id
+        partners = booker | links.filtered("is_legal_representative").guardian_id | pupil.partner_id
         return partners.filtered("email")
 
     # ------------------------------------------------------------------ constraints

@@ -260,6 +260,22 @@ class TestEventWaitlist(YouthEventCase):
         registration = event._youth_register(self.make_family_member(), staff)
         self.assertEqual(registration.youth_partner_to, str(self.mother.id))
 
+    def test_a_booker_outside_the_family_is_not_mailed(self):
+        """A school leader who rewrites "Booked by" of their own pupil's registration to any contact
+        does not send the family's mails and the pupil's ticket there."""
+        event = self.make_event()
+        registration = event._youth_register(self.make_family_member(), self.mother)
+        outsider = self.env["res.partner"].create({"name": "Somebody", "email": "somebody@example.com"})
+        leader = self.users["school_leader"]
+        registration.with_user(leader).write({"partner_id": outsider.id})
+        self.assertEqual(registration.partner_id, outsider, "Odoo's Booked by stays writable")
+        self.assertEqual(registration.youth_partner_to, str(self.mother.id))
+        self.env["event.mail"].schedule_communications()
+        mails = self.env["mail.mail"].search([("model", "=", "event.registration"), ("res_id", "=", registration.id)])
+        self.assertTrue(mails)
+        self.assertEqual(mails.recipient_ids, self.mother)
+        self.assertNotIn("somebody@example.com", " ".join(mails.mapped("email_to")))
+
 
 @tagged("post_install", "-at_install")
 class TestEventAttendance(YouthEventCase):

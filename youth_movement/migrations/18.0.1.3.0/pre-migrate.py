@@ -9,5 +9,5 @@ from odoo.addons.youth_movement.tools import scope
 
 def migrate(cr, version):
     cr.execute("ALTER TABLE res_partner ADD COLUMN IF NOT EXISTS youth_person boolean")
-    cr.execute(scope.TABLES_SQL)
+    scope.create_scope_tables(cr)
     scope.fill_person_scope(cr)

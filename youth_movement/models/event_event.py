@@ -481,8 +481,11 @@ class EventEvent(models.Model):
             )
         )
         if already:
-            return self.env._("%(name)s is already registered for %(event)s.", name=member.name, event=self.name)
+            return self._youth_already_registered(member)
         return self._youth_audience_problem(member)
+
+    def _youth_already_registered(self, member):
+        return self.env._("%(name)s is already registered for %(event)s.", name=member.sudo().name, event=self.name)
 
     def _youth_audience_problem(self, member):
         """Why ``member`` is outside the event's audience or window (a translated sentence), or False.
@@ -588,9 +591,7 @@ class EventEvent(models.Model):
             .search([("event_id", "=", self.id), ("youth_member_id", "=", member.id)], order="id")
         )
         if known.filtered(lambda r: r.active and r.state != "cancel"):
-            raise UserError(
-                self.env._("%(name)s is already registered for %(event)s.", name=member.sudo().name, event=self.name)
-            )
+            raise UserError(self._youth_already_registered(member))
         reason = self._youth_audience_problem(member)
         if reason:
             raise UserError(reason)

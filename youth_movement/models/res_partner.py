@@ -69,7 +69,6 @@ class ResPartner(models.Model):
         store=True,
         compute_sudo=True,
         groups=STAFF,
-        prefetch=False,  # read by the record rules in SQL; loading them with every contact costs 2 queries
     )
     youth_scope_district_ids = fields.Many2many(
         "youth.district",
@@ -81,7 +80,6 @@ class ResPartner(models.Model):
         store=True,
         compute_sudo=True,
         groups=STAFF,
-        prefetch=False,  # read by the record rules in SQL; loading them with every contact costs 2 queries
     )
 
     # the fields a family logs in and recovers its password with: theirs to change, nobody else's

@@ -47,3 +47,8 @@ def quorum():
 @pytest.fixture(scope="session")
 def plan():
     return load_tool("plan")
+
+
+@pytest.fixture(scope="session")
+def language_walk():
+    return load_tool("language_walk")

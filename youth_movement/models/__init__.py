@@ -1,5 +1,6 @@
 from . import youth_scope_mixin
 from . import res_lang
+from . import ir_module_module
 from . import res_country_state
 from . import youth_district
 from . import youth_organization_type

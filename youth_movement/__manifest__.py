@@ -65,11 +65,15 @@
         "web.assets_frontend": [
             "youth_movement/static/src/js/youth_portal.js",
         ],
+        "web.fullcalendar_lib": [
+            "youth_movement/static/src/js/fullcalendar_locales.js",
+        ],
         "web.assets_tests": [
             "youth_movement/static/tests/tours/*.js",
         ],
     },
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/youth_organization_demo.xml",
         "demo/youth_member_demo.xml",
         "demo/res_users_demo.xml",

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import timezone
+
 
 class YouthConsent(models.Model):
     _name = "youth.consent"
@@ -19,7 +21,11 @@ class YouthConsent(models.Model):
     )
     type_id = fields.Many2one("youth.consent.type", string="Consent", required=True, ondelete="restrict")
     version = fields.Char(required=True, tracking=True, help="Version of the text that was accepted.")
-    date_given = fields.Date("Given on", required=True, default=fields.Date.context_today, tracking=True)
+    # dates in the movement's zone (Almaty for a user with none), as the consent's withdrawal: Odoo's
+    # context_today takes UTC for such a user, a day behind Almaty's after 18:00 UTC
+    date_given = fields.Date(
+        "Given on", required=True, default=lambda self: timezone.today_in(self.env.user.tz), tracking=True
+    )
     channel = fields.Selection(
         [("paper", "Signed paper"), ("portal", "Portal"), ("email", "E-mail"), ("in_person", "In person")],
         required=True,
@@ -80,4 +86,4 @@ class YouthConsent(models.Model):
     def action_withdraw(self):
         if self.filtered(lambda c: c.state == "withdrawn"):
             raise UserError(self.env._("This consent has already been withdrawn."))
-        self.write({"withdrawn_date": fields.Date.context_today(self)})
+        self.write({"withdrawn_date": timezone.today_in(self.env.user.tz)})

@@ -599,6 +599,7 @@ class YouthMember(models.Model):
             retry.__setstate__({"pgcode": errorcodes.SERIALIZATION_FAILURE})
             raise retry from error
         member.message_post(body=self.env._("Application made in the portal by %(parent)s.", parent=parent.name))
+        member._notify_family("youth_movement.mail_template_application_received")
         return member
 
     def _portal_grant_login(self, parent, email):

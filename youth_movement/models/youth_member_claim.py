@@ -3,6 +3,7 @@ from odoo.exceptions import UserError
 
 from ..const import STAFF
 from ..tools import iin as iin_rules
+from ..tools import timezone
 from .youth_guardian_link import REPRESENTATIVE_BY_LAW
 
 # what the family sent and whom it concerns: set when the claim is made, never edited
@@ -237,7 +238,7 @@ class YouthMemberClaim(models.Model):
                     "type_id": consent_type.id,
                     "version": versions.get(str(consent_type.id)) or consent_type.version,
                     "channel": "portal",
-                    "date_given": fields.Date.context_today(self, self.create_date),
+                    "date_given": timezone.to_local(self.create_date, self.env.user.tz).date(),
                 }
                 for consent_type in self.consent_type_ids - given.type_id
             ]
@@ -285,6 +286,7 @@ class YouthMemberClaim(models.Model):
         )
         claim.message_post(body=self.env._("Application made in the portal by %(parent)s.", parent=parent.name))
         claim._schedule_activities()
+        self.env["youth.member"]._send_family_mail("youth_movement.mail_template_claim_received", claim)
         return claim
 
     def _schedule_activities(self):

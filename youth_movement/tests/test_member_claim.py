@@ -18,8 +18,12 @@ class TestMemberClaim(YouthCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.child = cls.make_member(name="Child On File", school=cls.school_a1, status="active")
-        cls.family = new_test_user(cls.env, "claim_family", groups="base.group_portal", name="Applying Family")
-        cls.squatter = new_test_user(cls.env, "claim_squatter", groups="base.group_portal", name="First Applicant")
+        cls.family = new_test_user(
+            cls.env, "claim_family", groups="base.group_portal", name="Applying Family", lang="en_US"
+        )
+        cls.squatter = new_test_user(
+            cls.env, "claim_squatter", groups="base.group_portal", name="First Applicant", lang="en_US"
+        )
 
     def _post(self, iin, **values):
         post = {
@@ -84,7 +88,7 @@ class TestMemberClaim(YouthCase):
         self.assertEqual(claim.state, "accepted")
         self.assertFalse(claim.activity_ids, "the to-do is done")
         self.assertEqual(self.env["youth.member"]._in_care_of(self.family.partner_id), self.child)
-        self.assertIn("Child On File", self._mails_to(self.family.partner_id).body_html)
+        self.assertIn("Child On File", self._mails_to(self.family.partner_id)[-1].body_html)
         with self.assertRaisesRegex(UserError, "settled already"):
             claim.with_user(self.users["school_leader"]).action_accept()
 
@@ -116,8 +120,12 @@ class TestMemberClaim(YouthCase):
                 ).action_refuse()
                 self.assertEqual((claim.state, claim.refusal_reason), ("refused", reason))
                 self.assertNotIn(claimant.partner_id, self.child.guardian_link_ids.guardian_id)
-                rejected, refused = self._mails_to(new.partner_id), self._mails_to(claimant.partner_id)
-                self.assertEqual(len(refused), 1)
+                new_mails, claim_mails = self._mails_to(new.partner_id), self._mails_to(claimant.partner_id)
+                self.assertEqual(len(claim_mails), 2, "the acknowledgement, then the refusal")
+                for mail, twin in zip(new_mails, claim_mails):
+                    self.assertEqual((twin.subject, twin.body_html), (mail.subject, mail.body_html))
+                    self.assertEqual(twin.message_id.split("-openerp-")[1].split("@")[0], "youth-application")
+                rejected, refused = new_mails[-1], claim_mails[-1]
                 self.assertEqual(refused.subject, rejected.subject)
                 self.assertEqual(refused.body_html, rejected.body_html)
                 self.assertIn(reason, refused.body_html)
@@ -163,7 +171,7 @@ class TestMemberClaim(YouthCase):
             [("Squatted", "applicant")],
             "the family's application is the child's now",
         )
-        self.assertIn("was not approved", self._mails_to(self.squatter.partner_id).subject)
+        self.assertIn("was not approved", self._mails_to(self.squatter.partner_id)[-1].subject)
         pending.with_user(self.users["school_leader"]).action_approve_application()
         self.assertIn("has been approved", self._mails_to(self.family.partner_id)[-1].body_html)
 

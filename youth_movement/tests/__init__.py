@@ -26,3 +26,4 @@ from . import test_report_xlsx_activity
 from . import test_website_event
 from . import test_scope_fill
 from . import test_language_walk
+from . import test_odoo_translations

@@ -16,11 +16,13 @@ on the wizard with its line in the wizard's form.
 import io
 import itertools
 
+import babel.dates
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from odoo import fields, models
-from odoo.tools import SQL, format_date
+from odoo.tools import SQL
+from odoo.tools.misc import babel_locale_parse
 
 from ..tools import sheets, timezone
 
@@ -46,8 +48,12 @@ class YouthReportXlsx(models.AbstractModel):
         return timezone.zone(self.env.user.tz)
 
     def _month_label(self, day):
-        """``September 2025``, in the report's language."""
-        return format_date(self.env, day, date_format="LLLL y").capitalize() if day else ""
+        """``September 2025``, in the report's language: English too where English is not an active
+        language of the database (Odoo's ``format_date`` then falls back to the first active one,
+        Kazakh in a database installed with it)."""
+        if not day:
+            return ""
+        return babel.dates.format_date(day, "LLLL y", locale=babel_locale_parse(self.env.lang or "en_US")).capitalize()
 
     def _selection_labels(self, model, fname):
         """``{value: label}`` of a selection field, in the report's language."""

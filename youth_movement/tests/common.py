@@ -21,8 +21,11 @@ class YouthCase(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        # a department's database speaks Kazakh first (the first language loaded becomes everyone's):
+        # these tests read the addon's messages as written, in English
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, lang="en_US"))
         env = cls.env
+        env["res.lang"]._activate_lang("en_US")  # inactive where Kazakh and Russian were loaded at install
         cls.region = env.ref("youth_movement.state_kz_abai")
         cls.tier_kyran = env.ref("youth_movement.tier_zhas_kyran")
         cls.tier_ulan = env.ref("youth_movement.tier_zhas_ulan")
@@ -48,19 +51,24 @@ class YouthCase(TransactionCase):
         cls.school_b1 = school("School B1", cls.district_b)
         cls.users = {
             "school_leader": new_test_user(
-                env, "t_leader", groups=GROUPS["school_leader"], youth_school_ids=[(6, 0, cls.school_a1.ids)]
+                env,
+                "t_leader",
+                groups=GROUPS["school_leader"],
+                youth_school_ids=[(6, 0, cls.school_a1.ids)],
+                lang="en_US",
             ),
             "district_coordinator": new_test_user(
                 env,
                 "t_coordinator",
                 groups=GROUPS["district_coordinator"],
                 youth_district_ids=[(6, 0, cls.district_a.ids)],
+                lang="en_US",
             ),
-            "regional_manager": new_test_user(env, "t_manager", groups=GROUPS["regional_manager"]),
-            "admin": new_test_user(env, "t_admin", groups=GROUPS["admin"]),
+            "regional_manager": new_test_user(env, "t_manager", groups=GROUPS["regional_manager"], lang="en_US"),
+            "admin": new_test_user(env, "t_admin", groups=GROUPS["admin"], lang="en_US"),
         }
-        cls.internal_user = new_test_user(env, "t_employee", groups="base.group_user")
-        cls.portal_user = new_test_user(env, "t_portal", groups="base.group_portal")
+        cls.internal_user = new_test_user(env, "t_employee", groups="base.group_user", lang="en_US")
+        cls.portal_user = new_test_user(env, "t_portal", groups="base.group_portal", lang="en_US")
         cls._serial = 0
 
     @contextlib.contextmanager
@@ -102,9 +110,11 @@ class CouncilCase(YouthCase):
         cls.guest_partner = Partner.create({"name": "Invitee Person"})
         cls.member_partners = Partner.create([{"name": "Member %s" % i} for i in (1, 2)])
         cls.council_member_user = new_test_user(
-            env, "t_council_member", groups="base.group_user", name="Internal Member"
+            env, "t_council_member", groups="base.group_user", name="Internal Member", lang="en_US"
         )
-        cls.responsible_user = new_test_user(env, "t_responsible", groups="base.group_user", name="Responsible User")
+        cls.responsible_user = new_test_user(
+            env, "t_responsible", groups="base.group_user", name="Responsible User", lang="en_US"
+        )
         coordinator = cls.users["district_coordinator"]
         cls.council = env["youth.council"].create(
             {

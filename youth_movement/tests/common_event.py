@@ -13,7 +13,9 @@ class YouthEventCase(YouthCase):
         super().setUpClass()
         cls.category_contest = cls.env.ref("youth_movement.event_category_contest")
         cls.category_ceremony = cls.env.ref("youth_movement.event_category_admission_ceremony")
-        cls.mother = cls.env["res.partner"].create({"name": "Parent of the event", "email": "parent@example.kz"})
+        cls.mother = cls.env["res.partner"].create(
+            {"name": "Parent of the event", "email": "parent@example.kz", "lang": "en_US"}
+        )
 
     @classmethod
     def make_event(cls, days=1, start_in_days=1, seats=0, **values):

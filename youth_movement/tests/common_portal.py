@@ -2,7 +2,23 @@
 
 import datetime
 
+from odoo.tests.common import HOST
+
 from ..tools import iin as iin_rules
+
+
+class FrontendLanguage:
+    """Log in as the login page does: there the addon sets the ``frontend_lang`` cookie to the user's
+    language, which the portal follows (without it, the database's default: Kazakh when it was
+    loaded first)."""
+
+    def authenticate(self, user, password, browser=None):
+        session = super().authenticate(user, password, browser=browser)
+        lang = user and self.env["res.users"].search([("login", "=", user)]).lang
+        if lang:
+            # as the server sets it, so that its next Set-Cookie (a language switch) replaces it
+            self.opener.cookies.set("frontend_lang", lang, domain=HOST, path="/")
+        return session
 
 
 def make_school(env, name, district_name):

@@ -97,7 +97,13 @@ class TestEventWaitlist(YouthEventCase):
             [
                 ("model", "=", "event.registration"),
                 ("res_id", "=", registration.id),
-                ("subject", "=", self.env.ref(template)._render_field("subject", registration.ids)[registration.id]),
+                (
+                    "subject",
+                    "=",
+                    self.env.ref(template)._render_field("subject", registration.ids, compute_lang=True)[
+                        registration.id
+                    ],
+                ),
             ]
         )
 

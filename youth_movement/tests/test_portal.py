@@ -11,11 +11,11 @@ from odoo.addons.mail.tests.common import MockEmail
 
 from ..tools import iin as iin_rules
 from .common import GROUPS
-from .common_portal import make_school
+from .common_portal import FrontendLanguage, make_school
 
 
 @tagged("post_install", "-at_install")
-class TestPortal(HttpCase, MockEmail):
+class TestPortal(FrontendLanguage, HttpCase, MockEmail):
     """The family portal: sign-up, application, decisions, the children's pages and their guards."""
 
     maxDiff = None  # the pages compared line by line show their differing lines
@@ -24,13 +24,13 @@ class TestPortal(HttpCase, MockEmail):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        env["res.lang"]._activate_lang("kk_KZ")
-        env["res.lang"]._activate_lang("ru_RU")
+        for code in ("en_US", "kk_KZ", "ru_RU"):  # English is inactive where the others were loaded at install
+            env["res.lang"]._activate_lang(code)
         cls.school = make_school(env, "Portal school", "Portal district")
         cls.other_school = make_school(env, "Far school", "Other district")
         cls.district, cls.other_district = cls.school.youth_district_id, cls.other_school.youth_district_id
-        cls.parent_user = new_test_user(env, "parent_a", groups="base.group_portal", name="Parent A")
-        cls.other_user = new_test_user(env, "parent_b", groups="base.group_portal", name="Parent B")
+        cls.parent_user = new_test_user(env, "parent_a", groups="base.group_portal", name="Parent A", lang="en_US")
+        cls.other_user = new_test_user(env, "parent_b", groups="base.group_portal", name="Parent B", lang="en_US")
         cls.leader = new_test_user(
             env, "portal_leader", groups=GROUPS["school_leader"], youth_school_ids=[(6, 0, cls.school.ids)]
         )
@@ -272,11 +272,22 @@ class TestPortal(HttpCase, MockEmail):
         self.assertEqual((claim.member_id, claim.state, claim.name), (self.other_child, "open", "Probe Child"))
         self.assertEqual(claim.school_id, self.school, "what the stranger typed")
         self.assertEqual(claim.activity_ids.user_id, school_leader, "the staff of the child's school are told")
-        self.assertFalse(self.env["mail.mail"].search([("recipient_ids", "in", (honest | stranger).partner_id.ids)]))
+        # the child's family hears nothing; each applicant, the same acknowledgement
+        self.assertFalse(self.env["mail.mail"].search([("recipient_ids", "in", self.other_user.partner_id.ids)]))
+        told = self.env["mail.mail"].search([("recipient_ids", "in", (honest | stranger).partner_id.ids)], order="id")
+        self.assertEqual(told.recipient_ids, (honest | stranger).partner_id)
+        self.assertEqual(len(told), 2, "one acknowledgement each")
+        self.assertEqual(told[0].subject, told[1].subject)
+        # but for the layout's hidden preview, which cuts the text by length (the names change it)
+        preview = re.compile(r'<div style="display: none;[^"]*">.*?</div>', re.DOTALL)
+        bodies = [preview.sub("", str(mail.body_html)).replace(mail.recipient_ids.name, "{parent}") for mail in told]
+        self.assertEqual(bodies[0], bodies[1], "word for word, but for the parent's name")
 
     def test_taken_iin_of_any_status_reads_as_new(self):
         """Members of every status, and another family's undecided application, answer alike."""
-        pending_parent = new_test_user(self.env, "first_parent", groups="base.group_portal", name="First Parent")
+        pending_parent = new_test_user(
+            self.env, "first_parent", groups="base.group_portal", name="First Parent", lang="en_US"
+        )
         self.authenticate("first_parent", "first_parent")
         _response, first = self._apply(name="Pending Child")
         pending = self.env["youth.member"].search([("iin", "=", first["iin"])])
@@ -303,11 +314,15 @@ class TestPortal(HttpCase, MockEmail):
         reference = None
         for number, member in enumerate(on_file):
             with self.subTest(status=member.status, name=member.name):
-                user = new_test_user(self.env, f"probe_{number}", groups="base.group_portal", name="Probe Parent")
+                user = new_test_user(
+                    self.env, f"probe_{number}", groups="base.group_portal", name="Probe Parent", lang="en_US"
+                )
                 self.authenticate(user.login, user.login)
                 seen = self._what_a_stranger_sees(user, member.sudo().iin)
                 if reference is None:
-                    fresh_user = new_test_user(self.env, "probe_fresh", groups="base.group_portal", name="Probe Parent")
+                    fresh_user = new_test_user(
+                        self.env, "probe_fresh", groups="base.group_portal", name="Probe Parent", lang="en_US"
+                    )
                     self.authenticate(fresh_user.login, fresh_user.login)
                     reference = self._what_a_stranger_sees(fresh_user, self._iin())
                 for key in reference:
@@ -407,7 +422,9 @@ class TestPortal(HttpCase, MockEmail):
     def test_odoo_portal_pages_unchanged(self):
         """Odoo's own portal pages (account, security) carry nothing of the movement for a
         portal user outside it, nor for a parent."""
-        outsider = new_test_user(self.env, "portal_customer", groups="base.group_portal", name="A Customer")
+        outsider = new_test_user(
+            self.env, "portal_customer", groups="base.group_portal", name="A Customer", lang="en_US"
+        )
         self.assertFalse(self.env["youth.member"]._in_care_of(outsider.partner_id))
         for login in ("portal_customer", "parent_b"):
             self.authenticate(login, login)
@@ -446,7 +463,9 @@ class TestPortal(HttpCase, MockEmail):
     def test_pupil_login_refusals_on_the_form(self):
         """A bad address, a taken one or a child under 12 is told on the child's page, beside the
         form with the address kept; nothing is written and no mail goes out."""
-        taken = new_test_user(self.env, "taken@example.kz", groups="base.group_portal", name="Someone Else")
+        taken = new_test_user(
+            self.env, "taken@example.kz", groups="base.group_portal", name="Someone Else", lang="en_US"
+        )
         self.authenticate("parent_a", "parent_a")
         member, token = self._older_child()
         young, young_token = self._older_child(year=2016, name="Young Child")

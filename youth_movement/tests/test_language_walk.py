@@ -107,11 +107,16 @@ class TestLanguageWalk(HttpCase):
         code = f"{settings}\n{script}"
         seen = []
         handler = WalkHandler(seen)
-        logging.getLogger().addHandler(handler)
+        # the browser's console, as Odoo logs it (at INFO: raise the level where the run logs less)
+        browser_logger = logging.getLogger(f"{self._logger.name}.browser")
+        level = browser_logger.level
+        browser_logger.addHandler(handler)
+        browser_logger.setLevel(logging.INFO)
         try:
             self.browser_js(pages[0]["url"], code, login=login, timeout=400, success_signal="youth-walk done")
         finally:
-            logging.getLogger().removeHandler(handler)
+            browser_logger.removeHandler(handler)
+            browser_logger.setLevel(level)
         self.assertEqual(len(seen), len(pages), "every page of the path was walked")
         return seen
 

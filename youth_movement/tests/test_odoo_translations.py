@@ -217,3 +217,27 @@ class TestFamilyMailsInKazakh(YouthEventCase, MockEmail):
                 kazakh = template.with_context(lang=KK).subject or ""
                 stem = kazakh.split("{{")[0].strip() or kazakh.split("}}")[-1].strip()
                 self.assertTrue(any(stem in (subject or "") for subject in subjects), f"{kind}: {stem!r} in {subjects}")
+
+    def test_calendar_invitation_in_kazakh(self):
+        """A council member invited to a meeting reads Odoo's calendar invitation in Kazakh."""
+        member = self.env["res.partner"].create({"name": "Жұмабаев Ерлан", "email": "erlan@example.kz", "lang": KK})
+        with self.mock_mail_gateway():
+            meeting = self.env["calendar.event"].create(
+                {
+                    "name": "Үйлестіру кеңесінің отырысы",
+                    "start": "2026-12-10 05:00:00",
+                    "stop": "2026-12-10 07:00:00",
+                    "partner_ids": [Command.link(member.id)],
+                    "user_id": self.env.ref("base.user_admin").id,  # the organizer signs the invitation
+                }
+            )
+            # sent by the department's administrator (the mail carries the sender's signature)
+            attendee = meeting.attendee_ids.filtered(lambda a: a.partner_id == member)
+            attendee.with_user(self.env.ref("base.user_admin"))._send_invitation_emails()
+        mails = [
+            (mail["subject"], mail["body"])
+            for mail in self._mails
+            if any(member.email in to for to in mail["email_to"])
+        ]
+        self.assertTrue(mails, "the invitation went out")
+        self.assertEqual(self._english(mails), {})

@@ -422,7 +422,8 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
     def test_decisions_per_council_with_overdue_days(self):
         """Decisions are listed per council and meeting with responsible, status and days overdue; councils summed."""
         self._make_decisions()
-        book = self._open(self._wizard(report_decisions=True))
+        wizard = self._wizard(report_decisions=True)
+        book = self._open(wizard)
         self.assertEqual(book.sheetnames, ["Decisions by council", "Council decisions", "Decisions sent down"])
         _block, _headers, councils, totals = self._table(book["Decisions by council"])
         Decision = self.env["youth.council.decision"]
@@ -445,7 +446,7 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
         _block, headers, decisions, totals = self._table(book["Council decisions"])
         self.assertEqual(totals["Decision"], Decision.search_count(in_scope))
         late = next(row for row in decisions if row["Decision"] == "Report on the units")
-        today = fields.Date.context_today(self.d_late)
+        today = fields.Date.context_today(wizard)  # the day of the report, in its user's zone
         self.assertEqual(late["Days overdue"], (today - datetime.date(2026, 4, 15)).days)
         self.assertEqual(
             (late["Status"], late["Responsible"], late["Meeting"]),

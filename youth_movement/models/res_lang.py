@@ -38,6 +38,9 @@ class ResLang(models.Model):
         for vals in vals_list:
             if vals.get("code") == KAZAKH["code"] and vals.get("date_format", UNSET_DATE_FORMAT) == UNSET_DATE_FORMAT:
                 vals.update({fname: KAZAKH[fname] for fname in FORMATS})
+            if vals.get("code") == KAZAKH["code"] and vals.get("name", KAZAKH["code"]) == KAZAKH["code"]:
+                # Odoo names a language it finds no locale for by its code: "kk_KZ" in every language menu
+                vals["name"] = KAZAKH["name"]
         return super().create(vals_list)
 
     @api.model
@@ -54,6 +57,8 @@ class ResLang(models.Model):
             # its formats are the locale's, unless someone chose others
             if lang.date_format == UNSET_DATE_FORMAT:
                 lang.write({fname: KAZAKH[fname] for fname in FORMATS})
+            if lang.name == lang.code:
+                lang.name = KAZAKH["name"]
             return lang
         if self.with_context(active_test=False).search_count([("url_code", "=", KAZAKH["url_code"])]):
             return self.create(dict(KAZAKH, url_code=KAZAKH["code"], active=False))

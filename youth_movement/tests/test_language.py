@@ -25,9 +25,12 @@ class TestLanguage(TransactionCase):
         Lang = self.env["res.lang"].with_context(active_test=False)
         lang = Lang.search([("code", "=", "kk_KZ")])
         # Odoo made it first, with the C locale's formats; then the addon is installed or updated
-        lang.write({"date_format": "%m/%d/%Y", "decimal_point": ".", "thousands_sep": "", "week_start": "7"})
+        lang.write(
+            {"name": "kk_KZ", "date_format": "%m/%d/%Y", "decimal_point": ".", "thousands_sep": "", "week_start": "7"}
+        )
         Lang._youth_ensure_kazakh()
         self._assert_kazakh_formats(lang)
+        self.assertEqual(lang.name, "Kazakh / Қазақ тілі", "not its code, as Odoo names it without a locale")
         # Odoo creates it after the addon (Settings > Languages on a database where it was removed)
         # (in a database installed with Kazakh, everyone speaks it: they switch first)
         self.env["res.users"].with_context(active_test=False).search([("lang", "=", "kk_KZ")]).lang = "en_US"
@@ -36,6 +39,7 @@ class TestLanguage(TransactionCase):
         lang.unlink()
         created = Lang._create_lang("kk_KZ")
         self._assert_kazakh_formats(created)
+        self.assertEqual(created.name, "Kazakh / Қазақ тілі")
         # a department's own choice survives an update
         created.date_format = "%Y-%m-%d"
         Lang._youth_ensure_kazakh()

@@ -151,3 +151,8 @@ def test_the_browser_s_date_names_are_told_apart(language_walk):
         "Sunday",
     ]
     assert dates(["Monday meeting", "Save", "Дс 30"]) == []
+
+
+def test_time_zones_are_codes(language_walk):
+    """A time zone is written the same in every language."""
+    assert language_walk.english_strings(["Asia/Almaty", "Europe/Moscow", "America/Argentina/Buenos_Aires"]) == []

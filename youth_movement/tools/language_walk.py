@@ -16,7 +16,9 @@ LATIN_WORDS = frozenset(
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 URL = re.compile(r"(https?://|www\.)\S+|\b[\w-]+(\.[\w-]+)*\.(kz|com|org|net|ru)\b(/\S*)?|/[\w/.-]+")
+# words with digits, short capitals (KZ, ID); time zones (Asia/Almaty)
 CODE = re.compile(r"\b(?=\w*\d)\w+\b|\b[A-Z]{2,4}\d*\b")
+TIME_ZONE = re.compile(r"\b[A-Z][a-z]+(/[A-Z][A-Za-z_]+)+\b")
 LATIN = re.compile(r"[A-Za-z][A-Za-z'’]+")
 
 
@@ -34,7 +36,7 @@ def browser_date_names(strings):
 
 def latin_words(text, names=frozenset()):
     """The Latin words of ``text`` that make it English (a set, empty when none)."""
-    text = URL.sub(" ", EMAIL.sub(" ", text))
+    text = URL.sub(" ", EMAIL.sub(" ", TIME_ZONE.sub(" ", text)))
     text = CODE.sub(" ", text)
     return {word for word in LATIN.findall(text) if word not in LATIN_WORDS and word not in names}
 

@@ -16,7 +16,12 @@
         }
         return null;
     }
-    const SKIP = "script, style, noscript, code, pre, textarea, .o_field_html, .o-mail-Message-body, [contenteditable='true']";
+    // not the interface: code, what people wrote (messages, HTML fields) and the values a record had
+    // when the chatter tracked them (stored as text in the language of that moment)
+    const SKIP = [
+        "script, style, noscript, code, pre, textarea, .o_field_html, .o-mail-Message-body",
+        "[contenteditable='true'], .o-mail-Message-trackingOld, .o-mail-Message-trackingNew",
+    ].join(", ");
 
     function visible(win, el) {
         if (!el.getClientRects().length) {
@@ -47,6 +52,13 @@
                 if (value && value.trim()) {
                     strings.add(value.replace(/\s+/g, " ").trim());
                 }
+            }
+        }
+        // a select shows its chosen option, which has no box of its own
+        for (const select of doc.querySelectorAll("select")) {
+            const option = select.selectedOptions[0];
+            if (option && !select.closest(SKIP) && visible(win, select) && option.text.trim()) {
+                strings.add(option.text.replace(/\s+/g, " ").trim());
             }
         }
         return [...strings];

@@ -1,12 +1,13 @@
 """The Kazakh the addon ships for Odoo's own modules (models/ir_module_module.py): read by Odoo where it
 reads its own, loaded whenever Kazakh is active, and in every mail a family receives."""
 
+import datetime
 import inspect
 import sys
 
 from lxml import html
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import translate
 from odoo.tools.translate import PoFileReader, code_translations
@@ -184,6 +185,9 @@ class TestFamilyMailsInKazakh(YouthEventCase, MockEmail):
             rejected._reject_application("Құжаттар толық емес")
             # an event: a seat, the waitlist, a promotion, the reminder
             event = self.make_event(name="Жас Қыран слеті", seats=1, start_in_days=1)
+            # in twelve hours, whatever the hour of the run: the reminder (a day before) is due
+            begin = fields.Datetime.now().replace(microsecond=0) + datetime.timedelta(hours=12)
+            event.write({"date_begin": begin, "date_end": begin + datetime.timedelta(hours=6)})
             seated = event._youth_register(approved, self.mother)
             event._youth_register(self.make_family_member(name="Сейітова Дана"), self.mother)
             self.env["event.mail"].schedule_communications()

@@ -2,7 +2,7 @@
     "name": "Youth Movement",
     "summary": "The school children's and youth movement of a Kazakh region: organization, members, "
     "parents and consents; coordination councils, decisions and the annual work plan",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Education",
     "author": "youth_movement developers",
     "website": "https://example.org/youth_movement",
@@ -50,6 +50,7 @@
         "views/event_registration_views.xml",
         "views/youth_event_attendance_views.xml",
         "views/portal_templates.xml",
+        "views/youth_health_templates.xml",
         "wizard/youth_member_reject_views.xml",
         "wizard/youth_member_claim_refuse_views.xml",
         "wizard/youth_school_year_rollover_views.xml",

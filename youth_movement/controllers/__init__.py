@@ -1,2 +1,4 @@
 from . import portal
 from . import report
+from . import health
+from . import calendar

@@ -9,6 +9,7 @@ from odoo.addons.auth_signup.controllers.main import AuthSignupHome
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..models import youth_health_card as health
 from ..tools import school
 
 APPLICATION_FIELDS = ("name", "iin", "district_id", "school_id", "grade", "class_letter", "relation")
@@ -294,7 +295,8 @@ class YouthPortal(CustomerPortal):
             .search([("is_youth_school", "=", True), ("youth_district_id", "!=", False)], order="name"),
             "grades": range(school.MIN_GRADE, school.MAX_GRADE + 1),
             "relations": request.env["youth.guardian.link"]._fields["relation"]._description_selection(request.env),
-            "consent_types": request.env["youth.consent.type"].sudo().search([]),
+            # health data is consented to on the health card, where its use is explained
+            "consent_types": request.env["youth.consent.type"].sudo().search([("code", "!=", health.CONSENT_CODE)]),
             "iin_preview": Member._portal_iin_preview(post.get("iin")),
         }
 

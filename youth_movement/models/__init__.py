@@ -13,6 +13,10 @@ from . import youth_member_claim
 from . import youth_guardian_link
 from . import youth_consent_type
 from . import youth_consent
+from . import youth_health_card
+from . import youth_health_contact
+from . import youth_health_access
+from . import youth_calendar_feed
 from . import youth_school_enrollment
 from . import youth_council
 from . import youth_council_member
@@ -28,4 +32,7 @@ from . import youth_event_category
 from . import event_event
 from . import event_registration
 from . import event_mail
+from . import mail_thread
+from . import discuss_channel
+from . import discuss_channel_member
 from . import youth_event_attendance

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date, format_datetime
 
+from ..const import STAFF
 from ..tools import event_rules, school, timezone
 
 LEVELS = [("region", "Region"), ("district", "District"), ("school", "School"), ("unit", "Unit")]
@@ -125,11 +126,35 @@ class EventEvent(models.Model):
         default=0,
         help="Technical: bumped under the row lock at each seat decision, so that concurrent ones serialise.",
     )
+    # who leads it: they alone read the participants' health cards, near the event (youth.health.card)
+    youth_leader_ids = fields.Many2many(
+        "res.users",
+        "event_event_youth_leader_rel",
+        "event_id",
+        "user_id",
+        string="Leaders",
+        tracking=True,
+        domain=lambda self: [("share", "=", False), ("groups_id", "in", self.env.ref(STAFF).ids)],
+        help="The staff who lead the children at the event, besides its responsible: with the responsible, "
+        "they read the participants' health and emergency cards from a few days before the event to its end.",
+    )
+    youth_is_offsite = fields.Boolean(
+        "Off-site",
+        tracking=True,
+        help="A camp, a trip or a forum away from school: the families are asked to confirm the health card "
+        "before it, and the leaders get a printable participant sheet with the emergency contacts.",
+    )
     is_this_school_year = fields.Boolean(
         "This school year",
         compute="_compute_is_this_school_year",
         search="_search_is_this_school_year",
     )
+
+    def action_youth_participant_sheet(self):
+        """The printable participant sheet of an off-site event (controllers/health.py checks the
+        reader and the window and logs the read)."""
+        self.ensure_one()
+        return {"type": "ir.actions.act_url", "url": f"/youth/health/event/{self.id}/sheet", "target": "new"}
 
     # ------------------------------------------------------------------ computes
     @api.depends("school_id", "unit_id")
@@ -252,6 +277,19 @@ class EventEvent(models.Model):
                         event=event.name,
                         school=school_partner.name,
                         district=school_partner.youth_district_id.name,
+                    )
+                )
+
+    @api.constrains("youth_leader_ids")
+    def _check_youth_leaders(self):
+        staff = self.env.ref(STAFF)
+        for event in self:
+            outsiders = event.youth_leader_ids.filtered(lambda u: u.share or staff not in u.groups_id)
+            if outsiders:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s is not on the movement's staff and cannot lead its events.",
+                        name=outsiders[0].name,
                     )
                 )
 

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import timezone
+from . import youth_health_card as health_card
 
 
 class YouthConsent(models.Model):
@@ -87,3 +88,23 @@ class YouthConsent(models.Model):
         if self.filtered(lambda c: c.state == "withdrawn"):
             raise UserError(self.env._("This consent has already been withdrawn."))
         self.write({"withdrawn_date": timezone.today_in(self.env.user.tz)})
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("withdrawn_date"):
+            self._youth_forget_health_data()
+        return result
+
+    def unlink(self):
+        health = self.filtered(lambda c: c.type_id.code == health_card.CONSENT_CODE)
+        members = health.member_id
+        result = super().unlink()
+        still = self.env["youth.health.card"]._youth_consent
+        self.env["youth.health.card"]._youth_forget(members.exists().filtered(lambda m: not still(m)))
+        return result
+
+    def _youth_forget_health_data(self):
+        """Without a given consent to health data, a child's health card is not kept."""
+        members = self.filtered(lambda c: c.type_id.code == health_card.CONSENT_CODE).member_id
+        still = self.env["youth.health.card"]._youth_consent
+        self.env["youth.health.card"]._youth_forget(members.filtered(lambda m: not still(m)))

@@ -355,6 +355,12 @@ class YouthMember(models.Model):
         return res
 
     # ------------------------------------------------------------------ actions
+    def action_youth_health_card_admin(self):
+        """An administrator reads the child's health card outside an event, after giving a reason
+        that the family sees (controllers/health.py)."""
+        self.ensure_one()
+        return {"type": "ir.actions.act_url", "url": f"/youth/health/member/{self.id}", "target": "new"}
+
     def action_activate(self):
         self.filtered(lambda m: m.status != "active").write({"status": "active"})
 
@@ -384,6 +390,18 @@ class YouthMember(models.Model):
                 ("guardian_link_ids.guardian_id", "=", partner.id),
             ]
         )
+
+    @api.model
+    def _youth_representatives_of(self, partners):
+        """``{pupil's partner id: their legal representatives}`` for the pupils among ``partners``: whom a
+        message to a pupil also reaches (mail_thread.py, discuss_channel.py)."""
+        if not partners:
+            return {}
+        members = self.sudo().with_context(active_test=False).search([("partner_id", "in", partners.ids)])
+        return {
+            member.partner_id.id: member.guardian_link_ids.filtered("is_legal_representative").guardian_id
+            for member in members
+        }
 
     @api.model
     def _school_year_rollover(self, target_year):

@@ -27,3 +27,7 @@ from . import test_website_event
 from . import test_scope_fill
 from . import test_language_walk
 from . import test_odoo_translations
+from . import test_health_card
+from . import test_parents_copied
+from . import test_calendar_feed
+from . import test_health_tour

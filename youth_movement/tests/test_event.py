@@ -209,6 +209,22 @@ class TestEventWaitlist(YouthEventCase):
         self.assertTrue(self._mails(seated, "youth_movement.youth_event_mail_template_reminder"))
         self.assertFalse(self._mails(waiting, "youth_movement.youth_event_mail_template_reminder"))
 
+    def test_reminder_carries_the_ticket_and_asks_for_the_health_card(self):
+        """The reminder carries the ticket; before an off-site event it asks the family to confirm the
+        child's health card, with the link to it; before an event at school it does not."""
+        camp = self.make_event(youth_is_offsite=True)
+        at_school = self.make_event()
+        pupil = self.make_family_member()
+        mails = {}
+        for event in (camp, at_school):
+            registration = event._youth_register(pupil, self.mother)
+            event.event_mail_ids.filtered(lambda m: m.interval_type == "before_event")._execute_event_based()
+            mails[event] = self._mails(registration, "youth_movement.youth_event_mail_template_reminder")
+            self.assertTrue(mails[event].attachment_ids.filtered(lambda a: "Ticket" in a.name), event.name)
+        self.assertIn(f"/my/children/{pupil.id}/health", mails[camp].body_html)
+        self.assertIn("confirm it is up to date", mails[camp].body_html)
+        self.assertNotIn("/health", mails[at_school].body_html)
+
     def test_leaving_the_line_closes_the_gap(self):
         """A pupil who leaves the line moves everyone behind them up."""
         event = self.make_event(seats=1)

@@ -114,6 +114,29 @@ class YouthHealthPortal(YouthPortal):
         values = {"event": registration.event_id, "entries": [(registration.youth_member_id, card)], "sheet": False}
         return _private(request.render("youth_movement.youth_health_cards", values))
 
+    @http.route("/youth/health/event/<int:event_id>", type="http", auth="user")
+    def youth_health_participants(self, event_id, **kw):
+        """The participants of an event, for its leaders within the window: who has a card, each
+        opened on its own (and logged); the leaders need not cover the pupils' schools to lead them."""
+        self._youth_staff_only()
+        event = request.env["event.event"].sudo().browse(event_id).exists()
+        if not event or not event.youth_level:
+            raise NotFound()
+        problem = request.env["youth.health.card"]._youth_leader_problem(request.env.user, event)
+        if problem:
+            return self._youth_refused(problem)
+        registrations = event.registration_ids.filtered(
+            lambda r: r.youth_member_id and r.state in ("open", "done")
+        ).sorted(lambda r: r.youth_member_id.name or "")
+        with_card = set(
+            request.env["youth.health.card"]
+            .sudo()
+            .search([("member_id", "in", registrations.youth_member_id.ids)])
+            .member_id.ids
+        )
+        values = {"event": event, "registrations": registrations, "with_card": with_card}
+        return _private(request.render("youth_movement.youth_health_participants", values))
+
     @http.route("/youth/health/event/<int:event_id>/sheet", type="http", auth="user")
     def youth_health_sheet(self, event_id, **kw):
         """The printable participant sheet of an off-site event: every child with a seat, their
@@ -126,10 +149,8 @@ class YouthHealthPortal(YouthPortal):
             return self._youth_refused(request.env._("Participant sheets are printed for off-site events only."))
         registrations = event.registration_ids.filtered(lambda r: r.youth_member_id and r.state in ("open", "done"))
         Card = request.env["youth.health.card"]
-        problem = (
-            Card._youth_reader_problem(request.env.user, registrations[0])
-            if registrations
-            else request.env._("Nobody has a seat at this event yet.")
+        problem = Card._youth_leader_problem(request.env.user, event) or (
+            not registrations and request.env._("Nobody has a seat at this event yet.")
         )
         if problem:
             return self._youth_refused(problem)

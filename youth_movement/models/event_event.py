@@ -138,6 +138,11 @@ class EventEvent(models.Model):
         help="The staff who lead the children at the event, besides its responsible: with the responsible, "
         "they read the participants' health and emergency cards from a few days before the event to its end.",
     )
+    youth_is_my_event = fields.Boolean(
+        "I lead the event",
+        compute="_compute_youth_is_my_event",
+        help="The current user is the event's responsible or one of its leaders.",
+    )
     youth_is_offsite = fields.Boolean(
         "Off-site",
         tracking=True,
@@ -150,11 +155,17 @@ class EventEvent(models.Model):
         search="_search_is_this_school_year",
     )
 
-    def action_youth_participant_sheet(self):
-        """The printable participant sheet of an off-site event (controllers/health.py checks the
-        reader and the window and logs the read)."""
+    def action_youth_health_cards(self):
+        """The participants' health cards, for the event's leaders near the event: a page that checks
+        the reader and the window, and logs each card opened (controllers/health.py)."""
         self.ensure_one()
-        return {"type": "ir.actions.act_url", "url": f"/youth/health/event/{self.id}/sheet", "target": "new"}
+        return {"type": "ir.actions.act_url", "url": f"/youth/health/event/{self.id}", "target": "new"}
+
+    @api.depends_context("uid")
+    @api.depends("user_id", "youth_leader_ids")
+    def _compute_youth_is_my_event(self):
+        for event in self:
+            event.youth_is_my_event = self.env.user in (event.sudo().user_id | event.sudo().youth_leader_ids)
 
     # ------------------------------------------------------------------ computes
     @api.depends("school_id", "unit_id")

@@ -35,12 +35,7 @@ class EventRegistration(models.Model):
         related="youth_member_id.district_id", store=True, index=True, string="Pupil's district"
     )
     youth_level = fields.Selection(related="event_id.youth_level")
-    youth_is_my_event = fields.Boolean(
-        "I lead the event",
-        compute="_compute_youth_is_my_event",
-        help="The current user is the event's responsible or one of its leaders: they open the participants' "
-        "health cards, near the event.",
-    )
+    youth_is_my_event = fields.Boolean(related="event_id.youth_is_my_event")
     # seats and waitlist
     state = fields.Selection(
         selection_add=[("waitlist", "Waitlisted"), ("open",)],
@@ -373,13 +368,6 @@ class EventRegistration(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id("youth_movement.youth_event_attendance_wizard_action")
         action["context"] = {"active_model": self._name, "active_ids": self.ids}
         return action
-
-    @api.depends_context("uid")
-    @api.depends("event_id.user_id", "event_id.youth_leader_ids")
-    def _compute_youth_is_my_event(self):
-        for registration in self:
-            event = registration.sudo().event_id
-            registration.youth_is_my_event = self.env.user in (event.user_id | event.youth_leader_ids)
 
     def action_youth_health_card(self):
         """The participant's health card, on its own page: the page checks the reader and the window

@@ -104,7 +104,7 @@ class YouthCalendarFeed(models.Model):
         env = self.with_context(lang=self.partner_id.lang or self.env.lang).env
         _ = env._
         base = self.get_base_url()
-        domain = base.split("://", 1)[-1].split("/", 1)[0]
+        domain = base.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
         calendar = vobject.iCalendar()
         calendar.add("prodid").value = "-//youth_movement//Odoo 18//EN"
         calendar.add("x-wr-calname").value = _("Youth movement: %(name)s", name=self.partner_id.name)

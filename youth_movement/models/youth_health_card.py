@@ -67,13 +67,21 @@ class YouthHealthCard(models.Model):
         Only a leader of the event (its responsible user or one of the leaders named on it), only
         for a child with a seat or who attended, only inside the window."""
         registration = registration.sudo()
-        event = registration.event_id
-        if not registration.youth_member_id or not event.youth_level:
+        if not registration.youth_member_id or not registration.event_id.youth_level:
             return self.env._("This registration is not a pupil's.")
-        if user not in (event.user_id | event.youth_leader_ids):
-            return self.env._("Only the leaders of the event may read the health cards of its participants.")
+        problem = self._youth_leader_problem(user, registration.event_id)
+        if problem:
+            return problem
         if registration.state not in ("open", "done"):
             return self.env._("The child has no seat at this event.")
+        return False
+
+    @api.model
+    def _youth_leader_problem(self, user, event):
+        """Why ``user`` may not read the health cards of ``event``'s participants now, or False."""
+        event = event.sudo()
+        if user not in (event.user_id | event.youth_leader_ids):
+            return self.env._("Only the leaders of the event may read the health cards of its participants.")
         opens, closes = self._youth_window(event)
         now = fields.Datetime.now()
         if now < opens:

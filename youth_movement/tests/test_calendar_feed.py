@@ -4,6 +4,7 @@ import re
 import vobject
 
 from odoo import fields
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -140,8 +141,6 @@ class TestCalendarFeed(FrontendLanguage, HttpCase):
 
     def test_tokens_out_of_reach(self):
         """No group reads or writes the tokens through the ORM, not even Odoo's administrators."""
-        from odoo.exceptions import AccessError
-
         self._make_link("cf_parent")
         admin = new_test_user(self.env, "cf_system", groups="base.group_system,base.group_user")
         for user in (self.parent, admin):

@@ -233,6 +233,28 @@ class TestHealthCard(FrontendLanguage, HttpCase):
         self.assertIn("The event is over", response.text)
         self.assertFalse(self._log() | self._log(self.brother))
 
+    def test_leader_from_another_school_reaches_the_cards(self):
+        """A leader named on an event, who does not cover the pupils' schools, finds the participants
+        on the event's page and opens a card (logged); a staff member who does not lead it is refused."""
+        self._filled()
+        seat = self.other._youth_register(self.child, booker_partner=self.parent.partner_id)
+        self.assertFalse(self.env["event.registration"].with_user(self.other_leader).search([("id", "=", seat.id)]))
+        self.assertTrue(self.other.with_user(self.other_leader).youth_is_my_event)
+        self.authenticate("hc_other_leader", "hc_other_leader")
+        page = self.url_open(f"/youth/health/event/{self.other.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Aruzhan Health", page.text)
+        self.assertIn(f"/youth/health/registration/{seat.id}", page.text)
+        self.assertNotIn(ALLERGY, page.text, "the list holds no health data")
+        self.assertFalse(self._log(), "nor is it a read")
+        self.assertIn(ALLERGY, self.url_open(f"/youth/health/registration/{seat.id}").text)
+        self.assertEqual((self._log().user_id, self._log().event_id), (self.other_leader, self.other))
+        self.authenticate("hc_leader", "hc_leader")
+        self.assertFalse(self.other.with_user(self.leader).youth_is_my_event)
+        response = self.url_open(f"/youth/health/event/{self.other.id}")
+        self.assertEqual(response.status_code, 403)
+        self.assertNotIn("Aruzhan Health", response.text)
+
     def test_window_follows_the_setting(self):
         """With the window set to 14 days, the leader reads the card of the forum in ten days."""
         self._filled()
@@ -315,6 +337,15 @@ class TestHealthCard(FrontendLanguage, HttpCase):
             body = template._render_field("body_html", self.seat.ids)[self.seat.id]
             self.assertNotIn("Peanuts", body, xmlid)
             self.assertNotIn("Aigerim", body, xmlid)
+
+    def test_a_leader_cannot_name_themselves_on_another_event(self):
+        """The leaders an event names are written by those who may write the event: a school leader
+        cannot add themselves to a regional event to read its participants' cards."""
+        with self.assertRaises(AccessError):
+            self.other.with_user(self.leader).write({"youth_leader_ids": [(4, self.leader.id)]})
+        with self.assertRaises(AccessError):
+            self.other.with_user(self.leader).write({"user_id": self.leader.id})
+        self.assertEqual((self.other.youth_leader_ids, self.other.user_id), (self.other_leader, self.responsible))
 
     def test_only_staff_lead_events(self):
         """A leader is one of the movement's staff: a portal login or a plain employee is refused."""

@@ -47,7 +47,7 @@ class TestHealthTour(HttpCase):
         login = f"tour_health_parent_{lang}"
         parent = new_test_user(self.env, login, groups="base.group_portal", name=f"Parent {lang}", lang=lang)
         child = make_child(self.env, self.school, parent.partner_id, f"Child {lang}", 7, serial)
-        registration = self.camp._youth_register(child, booker_partner=parent.partner_id)
+        self.camp._youth_register(child, booker_partner=parent.partner_id)
         self.leader.lang = lang
 
         self.start_tour("/my/children", f"youth_health_fill_{lang}", login=login, timeout=120)
@@ -56,10 +56,12 @@ class TestHealthTour(HttpCase):
         self.assertEqual(card.contact_ids.phone, "+7 701 555 12 34")
 
         self.start_tour(
-            f"/odoo/event.registration/{registration.id}", f"youth_health_leader_{lang}", login="tour_health_leader"
+            f"/odoo/action-youth_movement.youth_event_action/{self.camp.id}",
+            f"youth_health_leader_{lang}",
+            login="tour_health_leader",
         )
         self.start_tour(
-            f"/youth/health/registration/{registration.id}",
+            f"/youth/health/event/{self.camp.id}",
             f"youth_health_card_read_{lang}",
             login="tour_health_leader",
         )

@@ -218,6 +218,44 @@ class TestPortalGeneratedInputs(HttpCase):
 
         post()
 
+    # ------------------------------------------------------------------ the health card
+    def test_generated_health_cards(self):
+        """The health card posted for any child with any values: a card is stored only for one's own
+        child, only with the consent, exactly as typed (trimmed) when the form has no error; another
+        family's child never gets one."""
+        child = self.children[0]
+        Card = self.env["youth.health.card"].sudo()
+        self.authenticate("gen_parent", "gen_parent")
+        token = self._csrf(f"/my/children/{child.id}")
+        phones = st.one_of(st.sampled_from(["+7 701 555 12 34", "8 (7222) 52-00-00", ""]), TEXT)
+        names = st.one_of(st.sampled_from(["Aigerim", "Ерлан Сейітов", ""]), TEXT)
+        texts = st.one_of(st.just(""), TEXT, st.text(min_size=1990, max_size=2010, alphabet="ab "))
+
+        @generated
+        @given(
+            st.one_of(st.sampled_from([child.id, self.other_child.id]), st.integers(0, 2**31 - 1)),
+            st.fixed_dictionaries(
+                {"allergies": texts, "diet": texts, "contact_name_0": names, "contact_phone_0": phones},
+                optional={"contact_name_1": names, "contact_phone_1": phones, "consent": st.sampled_from(["on", "x"])},
+            ),
+        )
+        def post(member_id, values):
+            before = self._snapshot(Card.search([("member_id", "=", child.id)]), ["allergies", "diet"])
+            self._post(f"/my/children/{member_id}/health", dict(values, csrf_token=token))
+            card = Card.search([("member_id", "=", child.id)])
+            self.assertFalse(Card.search([("member_id", "=", self.other_child.id)]))
+            consented = bool(Card._youth_consent(child))
+            expected_errors = Card._portal_form_errors(values, bool(before) and consented)
+            if member_id == child.id and not expected_errors:
+                self.assertTrue(card and consented, values)
+                self.assertEqual(card.allergies or "", values["allergies"].strip(), values)
+                self.assertEqual(card.contact_ids[:1].phone, values["contact_phone_0"].strip(), values)
+            else:
+                self.assertEqual(self._snapshot(card, ["allergies", "diet"]), before, (member_id, values))
+            self.assertEqual(bool(card), consented, "a card exactly where its consent is given")
+
+        post()
+
     # ------------------------------------------------------------------ the child's own login
     @mute_logger("odoo.http", "odoo.addons.portal.wizard.portal_wizard")
     def test_generated_child_logins(self):

@@ -6,8 +6,8 @@
 import { registry } from "@web/core/registry";
 
 const WORDS = {
-    kk_KZ: { saved: "Денсаулық картасы сақталды", nobody: "Оны әзірге ешкім оқымаған", card: "Денсаулық картасы" },
-    ru_RU: { saved: "Карта здоровья сохранена", nobody: "Её пока никто не читал", card: "Карта здоровья" },
+    kk_KZ: { saved: "Денсаулық картасы сақталды", nobody: "Оны әзірге ешкім оқымаған", cards: "Денсаулық карталары" },
+    ru_RU: { saved: "Карта здоровья сохранена", nobody: "Её пока никто не читал", cards: "Карты здоровья" },
 };
 const ALLERGY = "Жаңғақ / орехи: EpiPen";
 const CONTACT = "Гүлнар Сейітова";
@@ -46,14 +46,15 @@ for (const lang of Object.keys(WORDS)) {
     registry.category("web_tour.tours").add(`youth_health_leader_${lang}`, {
         steps: () => [
             {
-                content: "the leader of the camp finds the health card on the participant's registration",
-                trigger: `.o_form_view button[name=action_youth_health_card]:contains(${words.card})`,
+                content: "the leader of the camp finds the health cards on the event's form",
+                trigger: `.o_form_view button[name=action_youth_health_cards]:contains(${words.cards})`,
             },
         ],
     });
 
     registry.category("web_tour.tours").add(`youth_health_card_read_${lang}`, {
         steps: () => [
+            { trigger: `.o_youth_health_participants a[href^='/youth/health/registration/']`, run: "click" },
             { trigger: `.o_youth_health_card:contains(${ALLERGY}):contains(${CONTACT}):contains(+7 701 555 12 34)` },
             { trigger: `.o_youth_health_page:contains(${CAMP})` },
         ],

@@ -116,6 +116,12 @@ class TestHealthCard(FrontendLanguage, HttpCase):
             self.assertFalse(self._card(), values)
         self.assertFalse(self.child.consent_ids.filtered(lambda c: c.type_id.code == "health_data"))
 
+    def test_ticket_asks_for_the_card_before_an_off_site_event(self):
+        """The camp's ticket points the family to the health card; the forum at school does not."""
+        self.authenticate("hc_parent", "hc_parent")
+        self.assertIn(f"/my/children/{self.child.id}/health", self.url_open(f"/my/registrations/{self.seat.id}").text)
+        self.assertNotIn("/health", self.url_open(f"/my/registrations/{self.far_seat.id}").text)
+
     def test_parent_fills_and_confirms(self):
         """The card and its consent are stored; the parent confirms it later and it counts as checked."""
         self.authenticate("hc_parent", "hc_parent")
@@ -325,6 +331,33 @@ class TestHealthCard(FrontendLanguage, HttpCase):
             {"youth.health.card", "youth.health.contact"},
             "only the card and its contacts lead to each other",
         )
+
+    def test_not_in_exports(self):
+        """The Excel workbook with every report, as the regional manager and as the camp's leader, and an
+        export of the child's member record with every field, hold nothing of the card."""
+        import io
+
+        import openpyxl
+
+        self._filled()
+        for user in (self.manager, self.leader):
+            wizard = (
+                self.env["youth.report.wizard"]
+                .with_user(user)
+                .create({name: True for name in self.env["youth.report.wizard"]._fields if name.startswith("report_")})
+            )
+            book = openpyxl.load_workbook(io.BytesIO(wizard._render_xlsx()), data_only=True)
+            cells = " ".join(
+                str(value) for sheet in book for row in sheet.iter_rows(values_only=True) for value in row if value
+            )
+            self.assertIn("Aruzhan Health", cells, "the workbook lists the child")
+            self.assertNotIn("Peanuts", cells, user.login)
+            self.assertNotIn("+7 701 555 12 34", cells, user.login)
+        # even Odoo's superuser: no field of a member leads to the card
+        Member = self.env["youth.member"]
+        exportable = [name for name, field in Member._fields.items() if not field.groups and field.type != "binary"]
+        rows = Member.search([("id", "=", self.child.id)]).export_data(exportable)["datas"]
+        self.assertNotIn("Peanuts", str(rows))
 
     def test_not_in_the_families_mails(self):
         """The event's confirmation and reminder, rendered for sending, hold nothing of the card."""

@@ -51,6 +51,7 @@
         "views/youth_event_attendance_views.xml",
         "views/portal_templates.xml",
         "views/youth_health_templates.xml",
+        "views/youth_council_portal_templates.xml",
         "wizard/youth_member_reject_views.xml",
         "wizard/youth_member_claim_refuse_views.xml",
         "wizard/youth_school_year_rollover_views.xml",

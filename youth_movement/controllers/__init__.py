@@ -2,3 +2,4 @@ from . import portal
 from . import report
 from . import health
 from . import calendar
+from . import council

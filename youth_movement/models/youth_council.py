@@ -141,3 +141,23 @@ class YouthCouncil(models.Model):
         action["domain"] = [("council_id", "=", self.id)]
         action["context"] = {"default_council_id": self.id, "search_default_open": 1}
         return action
+
+    # ------------------------------------------------------------------ the council portal
+    @api.model
+    def _portal_councils(self, partner):
+        """The councils ``partner`` sits in (sudo records, already checked): the council portal's only
+        way to a council."""
+        today = fields.Date.context_today(self)
+        members = (
+            self.env["youth.council.member"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", partner.id),
+                    "|",
+                    ("date_to", "=", False),
+                    ("date_to", ">=", today),
+                ]
+            )
+        )
+        return members.council_id

@@ -417,3 +417,46 @@ class YouthCouncilDecision(models.Model):
                 body=self.env._("Sent down to %(councils)s.", councils=", ".join(children.council_id.mapped("name")))
             )
         return children
+
+    # ------------------------------------------------------------------ the council portal
+    @api.model
+    def _portal_decisions(self, partner):
+        """The decisions ``partner`` or their organisation executes (sudo, already checked), overdue
+        first, then by deadline. Their organisation: the company of their contact and the organisations
+        they sit in a council for."""
+        memberships = self.env["youth.council.member"].sudo().search([("partner_id", "=", partner.id)])
+        organisations = (partner.commercial_partner_id | memberships.organization_id) - partner
+        organisations = organisations.filtered("is_company")
+        decisions = self.sudo().search(
+            [
+                ("partner_ids", "in", (partner | organisations).ids),
+                ("state", "in", ("open", "in_progress", "done")),
+            ]
+        )
+        return decisions.sorted(lambda d: (not d.is_overdue, d.state == "done", d.deadline or datetime.date.max, d.id))
+
+    def _portal_report_progress(self, partner, text, attachments):
+        """A progress report from the portal (text and ``[(name, base64 data)]``), on the decision for the
+        secretary to see."""
+        self.ensure_one()
+        text = (text or "").strip()
+        if not text:
+            raise UserError(self.env._("Write what has been done."))
+        if len(text) > 5000 or "\x00" in text:
+            raise UserError(self.env._("The report may hold at most 5000 characters, and no control characters."))
+        if self.state not in OPEN:
+            raise UserError(self.env._("This decision is closed: no more reports can be added."))
+        report = self.env["youth.council.decision.progress"].sudo().create({"decision_id": self.id, "text": text})
+        if attachments:
+            files = (
+                self.env["ir.attachment"]
+                .sudo()
+                .create(
+                    [
+                        {"name": name, "datas": data, "res_model": report._name, "res_id": report.id}
+                        for name, data in attachments
+                    ]
+                )
+            )
+            report.attachment_ids = [Command.set(files.ids)]
+        return report

@@ -437,3 +437,44 @@ class YouthCouncilMeeting(models.Model):
                 if attendee.state == "declined":
                     values["absence_reason"] = self.env._("Declined the invitation in the calendar")
                 participants.sudo().write(values)
+
+    # ------------------------------------------------------------------ the council portal
+    def _get_report_base_filename(self):
+        """The protocol's file name when the portal downloads it (as the report's own name)."""
+        self.ensure_one()
+        return "Protocol %s" % (self.name or "").replace("/", "-")
+
+    @api.model
+    def _portal_meetings(self, partner):
+        """The meetings ``partner`` may see in the portal (sudo, already checked): those of their
+        councils and those they are invited to, once planned."""
+        councils = self.env["youth.council"]._portal_councils(partner)
+        return self.sudo().search(
+            [
+                ("state", "in", ("planned", "held", "approved")),
+                "|",
+                ("council_id", "in", councils.ids),
+                ("participant_ids.partner_id", "=", partner.id),
+            ]
+        )
+
+    def _portal_answer(self, partner):
+        """The person's answer to the invitation: the state of their line among the participants."""
+        self.ensure_one()
+        return self.sudo().participant_ids.filtered(lambda p: p.partner_id == partner)[:1].state or False
+
+    def _portal_set_answer(self, partner, answer):
+        """The person comes (``accepted``) or not (``declined``): their participant line, and their
+        calendar attendee when they have one, as an answer in the calendar would."""
+        self.ensure_one()
+        meeting = self.sudo()
+        attendee = meeting.calendar_event_id.attendee_ids.filtered(lambda a: a.partner_id == partner)
+        if attendee:
+            # the calendar's answer reaches the participant list (calendar_attendee.py)
+            attendee.do_accept() if answer == "accepted" else attendee.do_decline()
+            return
+        lines = meeting.participant_ids.filtered(lambda p: p.partner_id == partner and p.state != "present")
+        values = {"state": "confirmed" if answer == "accepted" else "absent"}
+        if answer == "declined":
+            values["absence_reason"] = self.env._("Declined the invitation in the portal")
+        lines.write(values)

@@ -1,5 +1,8 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Command
+
+MANAGER = "youth_movement.youth_movement_group_regional_manager"
 
 ROLES = [
     ("chair", "Chair"),
@@ -77,3 +80,33 @@ class YouthCouncilMember(models.Model):
     def _in_term(self, day):
         self.ensure_one()
         return (not self.date_from or self.date_from <= day) and (not self.date_to or day <= self.date_to)
+
+    # ------------------------------------------------------------------ the council portal
+    def action_youth_invite_portal(self):
+        """The secretary invites members to the council portal: Odoo's portal invitation, in each
+        member's language. A pupil's or a parent's contact is invited by a regional manager only: a
+        login there opens the child's pages too (the same rule as for linking a child to a login)."""
+        partners = self.partner_id.filtered(lambda p: not p.user_ids)
+        if not partners:
+            raise UserError(self.env._("These members already have a login: they open the portal with it."))
+        missing = partners.filtered(lambda p: not p.email)
+        if missing:
+            raise UserError(self.env._("%(name)s has no e-mail address: add one to invite them.", name=missing[0].name))
+        families = partners.sudo().filtered("youth_person")
+        if families and not self.env.su and not self.env.user.has_group(MANAGER):
+            raise AccessError(
+                self.env._(
+                    "%(name)s is a pupil or a parent in the movement: only a regional manager may give them a login.",
+                    name=families[0].name,
+                )
+            )
+        wizard = self.env["portal.wizard"].create({"partner_ids": [Command.set(partners.ids)]})
+        wizard.user_ids.action_grant_access()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._("Invitation sent to %(names)s.", names=", ".join(partners.mapped("name"))),
+            },
+        }

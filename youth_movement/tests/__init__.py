@@ -31,3 +31,4 @@ from . import test_health_card
 from . import test_parents_copied
 from . import test_calendar_feed
 from . import test_health_tour
+from . import test_council_portal

@@ -1,0 +1,139 @@
+"""The council portal: a council member or a partner organisation's contact, with a portal login, sees
+their councils, the meetings (agenda, their answer, the approved protocol) and the decisions they or
+their organisation execute, and reports progress on them.
+
+Every route finds the record among the logged-in person's own (``youth.council._portal_*``) before it
+reads anything with elevated rights; nothing of the movement's children is on these pages."""
+
+import base64
+
+from werkzeug.exceptions import NotFound
+
+from odoo import http
+from odoo.exceptions import UserError
+from odoo.http import request
+
+from .calendar import YouthCalendarPortal
+
+MAX_FILES = 5
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
+
+class YouthCouncilPortal(YouthCalendarPortal):
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "youth_council_count" in counters:
+            values["youth_council_count"] = len(request.env["youth.council"]._portal_councils(self._youth_partner()))
+        return values
+
+    @staticmethod
+    def _youth_partner():
+        return request.env.user.partner_id
+
+    def _youth_council(self, council_id):
+        council = (
+            request.env["youth.council"]._portal_councils(self._youth_partner()).filtered(lambda c: c.id == council_id)
+        )
+        if not council:
+            raise NotFound()
+        return council
+
+    def _youth_meeting(self, meeting_id):
+        Meeting = request.env["youth.council.meeting"]
+        meeting = Meeting._portal_meetings(self._youth_partner()).filtered(lambda m: m.id == meeting_id)
+        if not meeting:
+            raise NotFound()
+        return meeting
+
+    def _youth_decision(self, decision_id):
+        Decision = request.env["youth.council.decision"]
+        decision = Decision._portal_decisions(self._youth_partner()).filtered(lambda d: d.id == decision_id)
+        if not decision:
+            raise NotFound()
+        return decision
+
+    @http.route("/my/councils", type="http", auth="user", website=True)
+    def portal_youth_councils(self, **kw):
+        partner = self._youth_partner()
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "youth_councils",
+                "councils": request.env["youth.council"]._portal_councils(partner),
+                "decisions": request.env["youth.council.decision"]._portal_decisions(partner),
+            }
+        )
+        return request.render("youth_movement.portal_youth_councils", values)
+
+    @http.route("/my/councils/<int:council_id>", type="http", auth="user", website=True)
+    def portal_youth_council(self, council_id, **kw):
+        council = self._youth_council(council_id)
+        partner = self._youth_partner()
+        meetings = (
+            request.env["youth.council.meeting"]._portal_meetings(partner).filtered(lambda m: m.council_id == council)
+        )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "youth_council",
+                "council": council,
+                "upcoming": meetings.filtered(lambda m: m.state == "planned").sorted("start"),
+                "past": meetings.filtered(lambda m: m.state == "approved").sorted("start", reverse=True),
+                "answers": {m.id: m._portal_answer(partner) for m in meetings},
+                "message": kw.get("message"),
+            }
+        )
+        return request.render("youth_movement.portal_youth_council", values)
+
+    @http.route(
+        "/my/councils/meetings/<int:meeting_id>/answer", type="http", auth="user", methods=["POST"], website=True
+    )
+    def portal_youth_meeting_answer(self, meeting_id, answer=None, **kw):
+        meeting = self._youth_meeting(meeting_id)
+        if answer not in ("accepted", "declined") or meeting.state != "planned":
+            return request.redirect(f"/my/councils/{meeting.council_id.id}")
+        meeting._portal_set_answer(self._youth_partner(), answer)
+        return request.redirect(f"/my/councils/{meeting.council_id.id}?message={answer}")
+
+    @http.route("/my/councils/meetings/<int:meeting_id>/protocol", type="http", auth="user", website=True)
+    def portal_youth_meeting_protocol(self, meeting_id, **kw):
+        meeting = self._youth_meeting(meeting_id)
+        if meeting.state != "approved":
+            raise NotFound()
+        return self._show_report(meeting, "pdf", "youth_movement.youth_council_meeting_report_protocol", download=True)
+
+    @http.route("/my/decisions/<int:decision_id>", type="http", auth="user", methods=["GET", "POST"], website=True)
+    def portal_youth_decision(self, decision_id, **post):
+        decision = self._youth_decision(decision_id)
+        error = False
+        if request.httprequest.method == "POST":
+            text = post.get("text") if isinstance(post.get("text"), str) else ""
+            files = [upload for upload in request.httprequest.files.getlist("files") if upload and upload.filename][
+                : MAX_FILES + 1
+            ]
+            try:
+                attachments = []
+                if len(files) > MAX_FILES:
+                    raise UserError(request.env._("At most %(count)s files at a time.", count=MAX_FILES))
+                for upload in files:
+                    data = upload.read(MAX_FILE_BYTES + 1)
+                    if len(data) > MAX_FILE_BYTES:
+                        raise UserError(request.env._("A file may be at most 10 MB."))
+                    attachments.append((upload.filename[:200], base64.b64encode(data)))
+                decision._portal_report_progress(self._youth_partner(), text, attachments)
+            except UserError as exc:
+                error = str(exc.args[0]) if exc.args else str(exc)
+            else:
+                return request.redirect(f"/my/decisions/{decision.id}?message=reported")
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "youth_decision",
+                "decision": decision,
+                "reports": decision.progress_ids.sorted(lambda r: (r.date, r.id), reverse=True),
+                "error": error,
+                "text": post.get("text") if error and isinstance(post.get("text"), str) else "",
+                "message": post.get("message"),
+            }
+        )
+        return request.render("youth_movement.portal_youth_decision", values)

@@ -28,3 +28,13 @@ def test_numbers(quorum):
     assert quorum.next_sequence([1, 2, 4]) == 5
     assert quorum.decision_number(1, 2) == "1.2"
     assert quorum.decision_number(0, 3) == "3"
+
+
+def test_vote_result_needs_the_quorum_and_a_majority_of_those_voting(quorum):
+    """Abstentions count for the quorum and against the majority; a tie is rejected."""
+    assert quorum.vote_result(5, 2, 1, 9, "percent", 50) == "adopted"
+    assert quorum.vote_result(4, 3, 1, 9, "percent", 50) == "rejected", "4 of 8 is no majority"
+    assert quorum.vote_result(4, 4, 0, 9, "percent", 50) == "rejected", "a tie"
+    assert quorum.vote_result(3, 0, 0, 9, "percent", 50) == "no_quorum", "3 of 9 take part, 5 needed"
+    assert quorum.vote_result(3, 0, 1, 9, "count", 4) == "adopted"
+    assert quorum.vote_result(0, 0, 0, 0, "percent", 50) == "no_quorum"

@@ -43,6 +43,7 @@
         "views/youth_council_meeting_views.xml",
         "views/youth_council_decision_views.xml",
         "views/youth_council_decision_progress_views.xml",
+        "views/youth_council_vote_views.xml",
         "views/youth_work_plan_views.xml",
         "views/youth_work_plan_line_views.xml",
         "views/youth_event_category_views.xml",

@@ -61,9 +61,39 @@ class YouthCouncilPortal(YouthCalendarPortal):
                 "page_name": "youth_councils",
                 "councils": request.env["youth.council"]._portal_councils(partner),
                 "decisions": request.env["youth.council.decision"]._portal_decisions(partner),
+                "ballots": request.env["youth.council.vote"]._portal_ballots(partner),
             }
         )
         return request.render("youth_movement.portal_youth_councils", values)
+
+    @http.route("/my/votes/<int:vote_id>", type="http", auth="user", methods=["GET", "POST"], website=True)
+    def portal_youth_vote(self, vote_id, choice=None, **kw):
+        """A vote between meetings: the decision, the person's ballot, and once closed the tally."""
+        partner = self._youth_partner()
+        ballot = request.env["youth.council.vote"]._portal_ballots(partner).filtered(lambda b: b.vote_id.id == vote_id)
+        if not ballot:
+            raise NotFound()
+        vote = ballot.vote_id
+        error = False
+        if request.httprequest.method == "POST":
+            try:
+                vote._portal_cast(partner, choice if isinstance(choice, str) else None)
+            except UserError as exc:
+                error = str(exc.args[0]) if exc.args else str(exc)
+            else:
+                return request.redirect(f"/my/votes/{vote.id}?message=cast")
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "youth_vote",
+                "vote": vote,
+                "ballot": ballot,
+                "error": error,
+                "message": kw.get("message"),
+                "choices": dict(ballot._fields["choice"]._description_selection(request.env)),
+            }
+        )
+        return request.render("youth_movement.portal_youth_vote", values)
 
     @http.route("/my/councils/<int:council_id>", type="http", auth="user", website=True)
     def portal_youth_council(self, council_id, **kw):

@@ -25,6 +25,8 @@ from . import youth_council_agenda_item
 from . import youth_council_participant
 from . import youth_council_decision
 from . import youth_council_decision_progress
+from . import youth_council_vote
+from . import youth_council_ballot
 from . import youth_work_plan
 from . import youth_work_plan_line
 from . import calendar_attendee

@@ -98,6 +98,7 @@ class YouthCouncilDecision(models.Model):
     adopted = fields.Boolean(compute="_compute_adopted", help="Adopted at a held meeting, or sent down.")
     date_done = fields.Date("Done on", copy=False, readonly=True)
     progress_ids = fields.One2many("youth.council.decision.progress", "decision_id", string="Progress reports")
+    vote_ids = fields.One2many("youth.council.vote", "decision_id", string="Votes")
     progress_count = fields.Integer(compute="_compute_progress_count")
     reminder_sent = fields.Boolean(copy=False, readonly=True)
     overdue_notified = fields.Boolean(copy=False, readonly=True)
@@ -417,6 +418,30 @@ class YouthCouncilDecision(models.Model):
                 body=self.env._("Sent down to %(councils)s.", councils=", ".join(children.council_id.mapped("name")))
             )
         return children
+
+    def action_youth_put_to_vote(self):
+        """A vote on the decision: at its meeting when it has one, else between meetings."""
+        self.ensure_one()
+        vote = self.env["youth.council.vote"].create(
+            {
+                "decision_id": self.id,
+                "mode": "meeting" if self.meeting_id else "remote",
+                "meeting_id": self.meeting_id.id,
+                "date_close": False if self.meeting_id else fields.Datetime.add(fields.Datetime.now(), days=7),
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "youth.council.vote",
+            "res_id": vote.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def _youth_closed_vote(self):
+        """The decision's last closed vote, for the protocol and the reports."""
+        self.ensure_one()
+        return self.vote_ids.filtered(lambda v: v.state == "closed").sorted("date_open")[-1:]
 
     # ------------------------------------------------------------------ the council portal
     @api.model

@@ -32,3 +32,4 @@ from . import test_parents_copied
 from . import test_calendar_feed
 from . import test_health_tour
 from . import test_council_portal
+from . import test_council_vote

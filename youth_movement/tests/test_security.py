@@ -37,6 +37,8 @@ MATRIX = {
     "youth.council.participant": ("", "rwcu", "rwcu", "rwcu", "", ""),
     "youth.council.decision": ("", "rwcu", "rwcu", "rwcu", "", ""),
     "youth.council.decision.progress": ("", "rwcu", "rwcu", "rwcu", "", ""),
+    "youth.council.vote": ("", "rwcu", "rwcu", "rwcu", "", ""),
+    "youth.council.ballot": ("", "rwc", "rwc", "rwc", "", ""),
     "youth.work.plan": ("r", "r", "rwcu", "rwcu", "", ""),
     "youth.work.plan.line": ("r", "rwcu", "rwcu", "rwcu", "", ""),
     "youth.council.decision.cascade": ("", "", "rwcu", "rwcu", "", ""),
@@ -128,6 +130,13 @@ class TestSecurity(YouthCase):
         if model == "youth.council.decision.progress":
             decision = self.env["youth.council.decision"].create(self._values("youth.council.decision"))
             return {"decision_id": decision.id, "text": "Progress"}
+        if model == "youth.council.vote":
+            decision = self.env["youth.council.decision"].create(self._values("youth.council.decision"))
+            return {"decision_id": decision.id, "mode": "remote", "date_close": "2030-01-01 00:00:00"}
+        if model == "youth.council.ballot":
+            vote = self.env["youth.council.vote"].create(dict(self._values("youth.council.vote"), state="open"))
+            member = self.env["youth.council.member"].create(self._values("youth.council.member"))
+            return {"vote_id": vote.id, "member_id": member.id}
         if model == "youth.work.plan":
             self._serial += 1
             return {"partner_id": self.org.id, "school_year": 2030 + self._serial}
@@ -182,6 +191,8 @@ class TestSecurity(YouthCase):
             "youth.council.agenda.item": {"title": "Changed"},
             "youth.council.decision": {"text": "Changed"},
             "youth.council.decision.progress": {"text": "Changed"},
+            "youth.council.vote": {"date_close": "2030-02-01 00:00:00"},
+            "youth.council.ballot": {"choice": "for"},
             "youth.work.plan.line": {"title": "Changed"},
             "youth.council.decision.cascade": {"note": "Changed"},
             "youth.event.attendance": {"present": True},

@@ -55,3 +55,17 @@ def decision_number(item_number, rank):
     if item_number:
         return "%d.%d" % (item_number, rank)
     return "%d" % rank
+
+
+def vote_result(for_count, against_count, abstained_count, voting_members, rule, value):
+    """The outcome of a vote: ``no_quorum`` when fewer voting members took part (for, against or
+    abstaining) than the council's quorum, else ``adopted`` when more than half of them voted for,
+    else ``rejected``.
+
+    >>> [vote_result(f, a, 1, 9, "percent", 50) for f, a in ((5, 2), (4, 3), (2, 0))]
+    ['adopted', 'rejected', 'no_quorum']
+    """
+    taking_part = for_count + against_count + abstained_count
+    if not has_quorum(taking_part, voting_members, rule, value):
+        return "no_quorum"
+    return "adopted" if for_count * 2 > taking_part else "rejected"

@@ -110,6 +110,9 @@ class YouthCouncilPortal(YouthCalendarPortal):
                 "upcoming": meetings.filtered(lambda m: m.state == "planned").sorted("start"),
                 "past": meetings.filtered(lambda m: m.state == "approved").sorted("start", reverse=True),
                 "answers": {m.id: m._portal_answer(partner) for m in meetings},
+                "reviews": request.env["youth.council.minutes.review"]
+                ._portal_reviews(partner)
+                .filtered(lambda r: r.meeting_id.council_id == council),
                 "message": kw.get("message"),
             }
         )
@@ -127,10 +130,46 @@ class YouthCouncilPortal(YouthCalendarPortal):
 
     @http.route("/my/councils/meetings/<int:meeting_id>/protocol", type="http", auth="user", website=True)
     def portal_youth_meeting_protocol(self, meeting_id, **kw):
+        """The approved protocol; the draft one for the members asked to review it."""
         meeting = self._youth_meeting(meeting_id)
-        if meeting.state != "approved":
+        reviewing = meeting.state == "held" and self._youth_review(meeting, raise_if_missing=False)
+        if meeting.state != "approved" and not reviewing:
             raise NotFound()
         return self._show_report(meeting, "pdf", "youth_movement.youth_council_meeting_report_protocol", download=True)
+
+    def _youth_review(self, meeting, raise_if_missing=True):
+        review = (
+            request.env["youth.council.minutes.review"]
+            ._portal_reviews(self._youth_partner())
+            .filtered(lambda r: r.meeting_id == meeting)
+        )
+        if not review and raise_if_missing:
+            raise NotFound()
+        return review
+
+    @http.route(
+        "/my/councils/meetings/<int:meeting_id>/minutes",
+        type="http",
+        auth="user",
+        methods=["GET", "POST"],
+        website=True,
+    )
+    def portal_youth_minutes(self, meeting_id, **post):
+        """The draft minutes for the member to approve or comment on."""
+        meeting = self._youth_meeting(meeting_id)
+        review = self._youth_review(meeting)
+        error = False
+        if request.httprequest.method == "POST":
+            comment = post.get("comment") if isinstance(post.get("comment"), str) else ""
+            try:
+                review._portal_answer(post.get("answer") == "approve", comment)
+            except UserError as exc:
+                error = str(exc.args[0]) if exc.args else str(exc)
+            else:
+                return request.redirect(f"/my/councils/{meeting.council_id.id}?message=minutes")
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": "youth_minutes", "meeting": meeting, "review": review, "error": error})
+        return request.render("youth_movement.portal_youth_minutes", values)
 
     @http.route("/my/decisions/<int:decision_id>", type="http", auth="user", methods=["GET", "POST"], website=True)
     def portal_youth_decision(self, decision_id, **post):

@@ -27,6 +27,7 @@ from . import youth_council_decision
 from . import youth_council_decision_progress
 from . import youth_council_vote
 from . import youth_council_ballot
+from . import youth_council_minutes_review
 from . import youth_work_plan
 from . import youth_work_plan_line
 from . import calendar_attendee

@@ -82,6 +82,9 @@ class YouthCouncilMeeting(models.Model):
         index=True,
         copy=False,
     )
+    minutes_review_ids = fields.One2many(
+        "youth.council.minutes.review", "meeting_id", string="Reviews of the minutes", readonly=True
+    )
     calendar_event_id = fields.Many2one(
         "calendar.event", string="Calendar event", copy=False, readonly=True, ondelete="set null"
     )
@@ -437,6 +440,29 @@ class YouthCouncilMeeting(models.Model):
                 if attendee.state == "declined":
                     values["absence_reason"] = self.env._("Declined the invitation in the calendar")
                 participants.sudo().write(values)
+
+    def action_youth_send_minutes(self):
+        """Send the draft minutes of a held meeting to the council's voting members, for them to approve
+        or comment in the council portal before the chair approves them."""
+        self.check_access("write")
+        Review = self.env["youth.council.minutes.review"].sudo()  # written by the secretary's action only
+        for meeting in self:
+            if meeting.state != "held":
+                raise UserError(self.env._("Only the draft minutes of a held meeting are sent for review."))
+            members = meeting.council_id._voting_members(meeting.start.date()).partner_id
+            missing = members - meeting.minutes_review_ids.partner_id
+            Review.create([{"meeting_id": meeting.id, "partner_id": partner.id} for partner in missing])
+            if missing:
+                meeting.message_post(
+                    body=self.env._(
+                        "The draft minutes of meeting %(number)s are ready: please approve or comment on them in "
+                        "the council portal.",
+                        number=meeting.name,
+                    ),
+                    partner_ids=missing.ids,
+                    subtype_xmlid="mail.mt_comment",
+                )
+        return True
 
     # ------------------------------------------------------------------ the council portal
     def _get_report_base_filename(self):

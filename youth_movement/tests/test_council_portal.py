@@ -173,3 +173,40 @@ class TestCouncilPortal(CouncilCase, HttpCase, MockEmail):
         with self.assertRaises(AccessError):
             parent_line.with_user(secretary).action_youth_invite_portal()
         self.assertFalse(parent.with_context(active_test=False).user_ids)
+
+    @mute_logger("odoo.http")
+    def test_minutes_approval_flow(self):
+        """The secretary sends the draft minutes; the member reads the draft protocol and approves, another
+        comments; the secretary sees who did; the chair's approval locks them and the portal closes."""
+        past = self.make_meeting(topic="Results of the year", day="2026-01-28")
+        past.action_add_members()
+        self.hold(past)
+        secretary = self.users["district_coordinator"]
+        past.with_user(secretary).action_youth_send_minutes()
+        reviews = past.minutes_review_ids
+        me = self.portal_member.partner_id
+        self.assertIn(me, reviews.partner_id)
+        self.assertNotIn(self.guest_partner, reviews.partner_id, "a permanent invitee does not approve")
+        self.authenticate("cp_member", "cp_member")
+        url = f"/my/councils/meetings/{past.id}/minutes"
+        self.assertIn("Results of the year", self.url_open(f"/my/councils/{self.council.id}").text)
+        self.assertEqual(self.url_open(f"/my/councils/meetings/{past.id}/protocol").status_code, 200, "the draft")
+        response = self.url_open(url, data={"csrf_token": self._csrf(url), "answer": "comment", "comment": " "})
+        self.assertIn("Write your comment", response.text)
+        self.url_open(url, data={"csrf_token": self._csrf(url), "answer": "approve"})
+        mine = reviews.filtered(lambda r: r.partner_id == me)
+        self.assertEqual(mine.state, "approved")
+        other = reviews.filtered(lambda r: r.partner_id == self.chair)
+        other._portal_answer(False, "Item 2: say 'camps', not 'camp'")
+        self.assertEqual(other.state, "commented")
+        self.assertEqual(
+            set(reviews.with_user(secretary).mapped("state")),
+            {"approved", "commented", "pending"},
+            "the secretary sees",
+        )
+        self.assertTrue(past.message_ids.filtered(lambda m: "approved the draft minutes" in (m.body or "")))
+        past.action_approve()
+        token = self._csrf(f"/my/decisions/{self.mine.id}")
+        self.assertEqual(self.url_open(url, data={"csrf_token": token, "answer": "approve"}).status_code, 404)
+        self.authenticate("cp_other", "cp_other")
+        self.assertEqual(self.url_open(url).status_code, 404)

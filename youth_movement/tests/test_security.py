@@ -39,6 +39,7 @@ MATRIX = {
     "youth.council.decision.progress": ("", "rwcu", "rwcu", "rwcu", "", ""),
     "youth.council.vote": ("", "rwcu", "rwcu", "rwcu", "", ""),
     "youth.council.ballot": ("", "rwc", "rwc", "rwc", "", ""),
+    "youth.council.minutes.review": ("", "r", "r", "r", "", ""),
     "youth.work.plan": ("r", "r", "rwcu", "rwcu", "", ""),
     "youth.work.plan.line": ("r", "rwcu", "rwcu", "rwcu", "", ""),
     "youth.council.decision.cascade": ("", "", "rwcu", "rwcu", "", ""),
@@ -137,6 +138,9 @@ class TestSecurity(YouthCase):
             vote = self.env["youth.council.vote"].create(dict(self._values("youth.council.vote"), state="open"))
             member = self.env["youth.council.member"].create(self._values("youth.council.member"))
             return {"vote_id": vote.id, "member_id": member.id}
+        if model == "youth.council.minutes.review":
+            meeting = self.env["youth.council.meeting"].create(self._values("youth.council.meeting"))
+            return {"meeting_id": meeting.id, "partner_id": self.mother.id}
         if model == "youth.work.plan":
             self._serial += 1
             return {"partner_id": self.org.id, "school_year": 2030 + self._serial}
@@ -193,6 +197,7 @@ class TestSecurity(YouthCase):
             "youth.council.decision.progress": {"text": "Changed"},
             "youth.council.vote": {"date_close": "2030-02-01 00:00:00"},
             "youth.council.ballot": {"choice": "for"},
+            "youth.council.minutes.review": {"comment": "Changed"},
             "youth.work.plan.line": {"title": "Changed"},
             "youth.council.decision.cascade": {"note": "Changed"},
             "youth.event.attendance": {"present": True},

@@ -137,6 +137,22 @@ class YouthCouncilPortal(YouthCalendarPortal):
             raise NotFound()
         return self._show_report(meeting, "pdf", "youth_movement.youth_council_meeting_report_protocol", download=True)
 
+    @http.route("/my/councils/meetings/<int:meeting_id>/pack", type="http", auth="user", website=True)
+    def portal_youth_meeting_pack(self, meeting_id, **kw):
+        """The meeting pack of a planned meeting, for its council's members and its invitees."""
+        meeting = self._youth_meeting(meeting_id)
+        attachment = meeting.pack_attachment_id
+        if not attachment:
+            raise NotFound()
+        return request.make_response(
+            base64.b64decode(attachment.datas),
+            headers=[
+                ("Content-Type", "application/pdf"),
+                ("Content-Disposition", http.content_disposition(attachment.name)),
+                ("Cache-Control", "private, no-store"),
+            ],
+        )
+
     def _youth_review(self, meeting, raise_if_missing=True):
         review = (
             request.env["youth.council.minutes.review"]

@@ -32,6 +32,14 @@ class YouthCouncilAgendaItem(models.Model):
     spoke = fields.Html(help="Who spoke in the discussion.")
     decided = fields.Html(help="What the meeting decided on the item, in the words of the minutes.")
     decision_ids = fields.One2many("youth.council.decision", "agenda_item_id", string="Decisions")
+    document_ids = fields.Many2many(
+        "ir.attachment",
+        "youth_council_agenda_item_attachment_rel",
+        "item_id",
+        "attachment_id",
+        string="Documents",
+        help="The item's documents: their PDFs go into the meeting pack, after its agenda.",
+    )
     control_decision_ids = fields.Many2many(
         "youth.council.decision",
         "youth_council_agenda_item_control_rel",
@@ -67,12 +75,20 @@ class YouthCouncilAgendaItem(models.Model):
         meeting_ids = {vals["meeting_id"] for vals in vals_list if vals.get("meeting_id")}
         meetings = self.env["youth.council.meeting"].browse(meeting_ids)
         meetings._youth_check_unlocked()
-        return super().create(vals_list)
+        items = super().create(vals_list)
+        items.meeting_id._youth_refresh_pack()
+        return items
 
     def write(self, vals):
         self.meeting_id._youth_check_unlocked()
-        return super().write(vals)
+        result = super().write(vals)
+        if {"document_ids", "title", "sequence", "control_decision_ids"} & set(vals):
+            self.meeting_id._youth_refresh_pack()
+        return result
 
     def unlink(self):
         self.meeting_id._youth_check_unlocked()
-        return super().unlink()
+        meetings = self.meeting_id
+        result = super().unlink()
+        meetings._youth_refresh_pack()
+        return result

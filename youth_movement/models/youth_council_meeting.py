@@ -1,11 +1,15 @@
+import base64
 import datetime
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
+from odoo.tools import format_date, format_datetime
+from odoo.tools.misc import file_path
+from odoo.tools.pdf import merge_pdf
 
 from ..const import STAFF
-from ..tools import quorum, timezone
+from ..tools import pack, quorum, timezone
 
 ADOPTED = ("held", "approved")
 PROTOCOL_LANGS = [("kk_KZ", "Kazakh"), ("ru_RU", "Russian")]
@@ -81,6 +85,15 @@ class YouthCouncilMeeting(models.Model):
         tracking=True,
         index=True,
         copy=False,
+    )
+    pack_attachment_id = fields.Many2one(
+        "ir.attachment",
+        string="Meeting pack",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        help="Cover, agenda, each item's documents and the decisions under control: made when the meeting is "
+        "planned, made again when the documents change.",
     )
     minutes_review_ids = fields.One2many(
         "youth.council.minutes.review", "meeting_id", string="Reviews of the minutes", readonly=True
@@ -224,6 +237,8 @@ class YouthCouncilMeeting(models.Model):
         self.write({"state": "planned"})
         self._youth_sync_calendar()
         self._youth_refresh_control_item()
+        self._youth_refresh_pack()
+        self._youth_send_pack()
         return True
 
     def action_held(self):
@@ -463,6 +478,91 @@ class YouthCouncilMeeting(models.Model):
                     subtype_xmlid="mail.mt_comment",
                 )
         return True
+
+    # ------------------------------------------------------------------ the meeting pack
+    def _youth_refresh_pack(self):
+        """Make the pack again for the planned meetings among these (their documents changed)."""
+        for meeting in self.filtered(lambda m: m.state == "planned"):
+            meeting._youth_build_pack()
+
+    def _youth_build_pack(self):
+        """The meeting pack as one PDF: the cover with the agenda and the decisions under control (in the
+        protocol's language), then each agenda item's PDF documents in the agenda's order."""
+        self.ensure_one()
+        meeting = self.sudo().with_context(lang=self._youth_report_lang())
+        _ = meeting.env._
+        items = meeting.agenda_item_ids.sorted(lambda i: (i.sequence, i.id))
+        control = items.control_decision_ids
+        first = pack.cover(
+            file_path("web/static/fonts/sign/NotoSans-Reg.ttf"),
+            meeting.council_id.name,
+            _("Meeting %(number)s: %(topic)s", number=meeting.name or "", topic=meeting.topic),
+            format_datetime(meeting.env, meeting.start, tz=meeting.env.user.tz or timezone.DEFAULT_TZ),
+            meeting.venue or "",
+            [(item.title, item.document_ids.mapped("name")) for item in items],
+            [
+                "%s %s%s"
+                % (d.number or "", d.text, " — %s" % format_date(meeting.env, d.deadline) if d.deadline else "")
+                for d in control
+            ],
+            {
+                "agenda": _("Agenda"),
+                "documents": _("Documents"),
+                "control": _("Decisions under control of execution"),
+            },
+        )
+        documents = [
+            base64.b64decode(doc.datas)
+            for item in items
+            for doc in item.document_ids
+            if doc.mimetype == "application/pdf" and doc.datas
+        ]
+        try:
+            data = merge_pdf([first, *documents])
+        except Exception:  # a damaged PDF among the documents: the pack keeps the cover and the sound ones
+            sound = []
+            for document in documents:
+                try:
+                    merge_pdf([document])
+                except Exception:
+                    continue
+                sound.append(document)
+            data = merge_pdf([first, *sound])
+        values = {
+            "name": "%s.pdf" % _("Meeting pack %(number)s", number=(meeting.name or "").replace("/", "-")),
+            "datas": base64.b64encode(data),
+            "mimetype": "application/pdf",
+            "res_model": self._name,
+            "res_id": self.id,
+        }
+        if meeting.pack_attachment_id:
+            meeting.pack_attachment_id.write(values)
+        else:
+            attachment = self.env["ir.attachment"].sudo().create(values)
+            super(YouthCouncilMeeting, meeting).write({"pack_attachment_id": attachment.id})
+        return meeting.pack_attachment_id
+
+    def _youth_send_pack(self):
+        """The invitation with the pack: a message on the meeting to every participant with an e-mail
+        address, the council's outside members included (the calendar invites only the staff)."""
+        for meeting in self.filtered("pack_attachment_id"):
+            partners = meeting.participant_ids.partner_id.filtered("email")
+            if not partners:
+                continue
+            meeting.message_post(
+                body=self.env._(
+                    "You are invited to meeting %(number)s of %(council)s: %(topic)s, %(when)s, %(where)s. The "
+                    "meeting pack is attached; it is also in the council portal.",
+                    number=meeting.name,
+                    council=meeting.council_id.name,
+                    topic=meeting.topic,
+                    when=format_datetime(self.env, meeting.start, tz=self.env.user.tz or timezone.DEFAULT_TZ),
+                    where=meeting.venue or "",
+                ),
+                partner_ids=partners.ids,
+                attachment_ids=meeting.pack_attachment_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
 
     # ------------------------------------------------------------------ the council portal
     def _get_report_base_filename(self):

@@ -144,8 +144,26 @@ class YouthReportXlsxDecisions(models.AbstractModel):
             sheets.Column("state", _("Status"), 12),
             sheets.Column("date_done", _("Done on"), 11, sheets.DATE),
             sheets.Column("overdue", _("Days overdue"), 10, sheets.INTEGER),
+            sheets.Column("reports", _("Progress reports"), 10, sheets.INTEGER, sheets.TOTAL_SUM),
+            sheets.Column("last_report", _("Last progress report"), 50),
+            sheets.Column("vote", _("Vote (for / against / abstained / absent)"), 24),
+            sheets.Column("vote_result", _("Result of the vote"), 14),
         ]
         sent_down = _("Sent down")
+        # progress and votes as the user may read them (the same rules as the decisions')
+        reports = {}
+        for report in self.env["youth.council.decision.progress"].search_fetch(
+            [("decision_id", "in", decisions.ids)], ["decision_id", "date", "text"], order="date, id"
+        ):
+            reports.setdefault(report.decision_id.id, []).append(report)
+        votes = {}
+        for vote in self.env["youth.council.vote"].search_fetch(
+            [("decision_id", "in", decisions.ids), ("state", "=", "closed")],
+            ["decision_id", "for_count", "against_count", "abstain_count", "absent_count", "result"],
+            order="date_open, id",
+        ):
+            votes[vote.decision_id.id] = vote
+        results = self._selection_labels("youth.council.vote", "result")
         councils = {c.id: c.name for c in self._readable("youth.council", decisions.council_id.ids, ["name"])}
         meetings = {
             meeting.id: meeting
@@ -158,6 +176,8 @@ class YouthReportXlsxDecisions(models.AbstractModel):
         for decision in decisions:
             meeting = meetings.get(decision.meeting_id.id)
             overdue = decision.state in OPEN and decision.deadline and decision.deadline < today
+            last = (reports.get(decision.id) or [None])[-1]
+            vote = votes.get(decision.id)
             rows.append(
                 sheets.row_values(
                     columns,
@@ -174,6 +194,15 @@ class YouthReportXlsxDecisions(models.AbstractModel):
                         "state": _("Overdue") if overdue else state_labels[decision.state],
                         "date_done": decision.date_done or None,
                         "overdue": (today - decision.deadline).days if overdue else None,
+                        "reports": len(reports.get(decision.id, [])),
+                        "last_report": "%s: %s" % (xlsx.wizard._format_date(last.date), last.text) if last else "",
+                        "vote": (
+                            "%s / %s / %s / %s"
+                            % (vote.for_count, vote.against_count, vote.abstain_count, vote.absent_count)
+                            if vote
+                            else ""
+                        ),
+                        "vote_result": results[vote.result] if vote else "",
                     },
                 )
             )

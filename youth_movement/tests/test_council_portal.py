@@ -210,3 +210,56 @@ class TestCouncilPortal(CouncilCase, HttpCase, MockEmail):
         self.assertEqual(self.url_open(url, data={"csrf_token": token, "answer": "approve"}).status_code, 404)
         self.authenticate("cp_other", "cp_other")
         self.assertEqual(self.url_open(url).status_code, 404)
+
+    def test_meeting_pack(self):
+        """Planning makes the pack (cover, agenda, the items' PDFs), sends it with the invitation to the
+        outside members too, and it downloads in the portal; a new document makes it again."""
+        import io
+
+        import PyPDF2
+
+        def one_page_pdf(text):
+            from reportlab.pdfgen import canvas
+
+            buffer = io.BytesIO()
+            page = canvas.Canvas(buffer)
+            page.drawString(100, 750, text)
+            page.save()
+            return base64.b64encode(buffer.getvalue())
+
+        Attachment = self.env["ir.attachment"]
+        plan = Attachment.create(
+            {"name": "plan.pdf", "datas": one_page_pdf("Camp plan"), "mimetype": "application/pdf"}
+        )
+        self.env["res.lang"]._activate_lang("kk_KZ")
+        self.env["ir.module.module"]._load_module_terms(["youth_movement"], ["kk_KZ"], overwrite=True)
+        meeting = self.make_meeting(topic="Summer camps", start=fields.Datetime.now() + datetime.timedelta(days=3))
+        item = self.env["youth.council.agenda.item"].create(
+            {"meeting_id": meeting.id, "title": "Camps of 2027", "document_ids": [(6, 0, plan.ids)]}
+        )
+        meeting.action_add_members()
+        meeting.action_plan()
+        pack = meeting.pack_attachment_id
+        reader = PyPDF2.PdfFileReader(io.BytesIO(base64.b64decode(pack.datas)))
+        pages = reader.getNumPages()
+        self.assertGreaterEqual(pages, 2, "the cover, then the item's document")
+        self.assertIn("Camp plan", reader.getPage(pages - 1).extractText())
+        cover = reader.getPage(0).extractText().replace(" ", "").replace("\n", "")
+        self.assertIn("Күнтәртібі", cover, "the cover in the protocol's language, Kazakh")
+        self.assertIn("Campsof2027", cover)
+        sent = meeting.message_ids.filtered(lambda m: pack in m.attachment_ids)
+        self.assertIn(self.portal_member.partner_id, sent.partner_ids, "an outside member gets the pack")
+        self.authenticate("cp_member", "cp_member")
+        self.assertIn(f"/my/councils/meetings/{meeting.id}/pack", self.url_open(f"/my/councils/{self.council.id}").text)
+        response = self.url_open(f"/my/councils/meetings/{meeting.id}/pack")
+        self.assertEqual(response.headers["Content-Type"], "application/pdf")
+        self.assertTrue(response.content.startswith(b"%PDF"))
+        budget = Attachment.create(
+            {"name": "budget.pdf", "datas": one_page_pdf("Budget"), "mimetype": "application/pdf"}
+        )
+        item.document_ids = [(4, budget.id)]
+        reader = PyPDF2.PdfFileReader(io.BytesIO(base64.b64decode(meeting.pack_attachment_id.datas)))
+        self.assertEqual(reader.getNumPages(), pages + 1, "made again with the new document")
+        self.assertEqual(meeting.pack_attachment_id, pack, "the same file, brought up to date")
+        self.authenticate("cp_other", "cp_other")
+        self.assertEqual(self.url_open(f"/my/councils/meetings/{meeting.id}/pack").status_code, 404)

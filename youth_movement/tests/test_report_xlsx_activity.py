@@ -456,6 +456,36 @@ class TestReportXlsxActivity(XlsxReadMixin, YouthEventCase, CouncilCase):
         done = next(row for row in decisions if row["Decision"] == "Hold a forum")
         self.assertEqual((done["Status"], done["Days overdue"], done["Responsible"]), ("Done", None, "Chair Person"))
 
+    def test_decisions_list_progress_reports_and_votes(self):
+        """The list of decisions counts the progress reports, quotes the last one and gives the tally and
+        result of the decision's closed vote."""
+        self._make_decisions()
+        Progress = self.env["youth.council.decision.progress"]
+        Progress.create({"decision_id": self.d_late.id, "text": "Two units visited", "date": "2026-04-01"})
+        Progress.create({"decision_id": self.d_late.id, "text": "Report drafted", "date": "2026-04-10"})
+        vote = self.env["youth.council.vote"].create(
+            {
+                "decision_id": self.d_late.id,
+                "mode": "remote",
+                "date_close": fields.Datetime.now() + datetime.timedelta(days=1),
+            }
+        )
+        vote.action_open()
+        for ballot, choice in zip(vote.ballot_ids, ("for", "for", "against")):
+            ballot.write({"choice": choice})
+        vote.action_close()
+        book = self._open(self._wizard(report_decisions=True))
+        _block, headers, decisions, totals = self._table(book["Council decisions"])
+        late = next(row for row in decisions if row["Decision"] == "Report on the units")
+        self.assertEqual(late["Progress reports"], 2)
+        self.assertIn("Report drafted", late["Last progress report"])
+        absent = len(vote.ballot_ids) - 3
+        self.assertEqual(late["Vote (for / against / abstained / absent)"], f"2 / 1 / 0 / {absent}")
+        self.assertEqual(
+            late["Result of the vote"], dict(vote._fields["result"]._description_selection(self.env))[vote.result]
+        )
+        self.assertGreaterEqual(totals["Progress reports"], 2)
+
     def test_cascaded_decisions_rolled_up_by_district(self):
         """A regional decision sent down shows its districts, the done and overdue ones, and each district's status."""
         children = self._make_decisions()

@@ -33,3 +33,5 @@ from . import test_calendar_feed
 from . import test_health_tour
 from . import test_council_portal
 from . import test_council_vote
+from . import test_council_tour
+from . import test_council_portal_generated

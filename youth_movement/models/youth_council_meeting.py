@@ -497,7 +497,8 @@ class YouthCouncilMeeting(models.Model):
             file_path("web/static/fonts/sign/NotoSans-Reg.ttf"),
             meeting.council_id.name,
             _("Meeting %(number)s: %(topic)s", number=meeting.name or "", topic=meeting.topic),
-            format_datetime(meeting.env, meeting.start, tz=meeting.env.user.tz or timezone.DEFAULT_TZ),
+            # the movement's time, whoever makes the pack: it goes to every participant alike
+            format_datetime(meeting.env, meeting.start, tz=timezone.DEFAULT_TZ, dt_format="dd.MM.y HH:mm"),
             meeting.venue or "",
             [(item.title, item.document_ids.mapped("name")) for item in items],
             [
@@ -556,7 +557,7 @@ class YouthCouncilMeeting(models.Model):
                     number=meeting.name,
                     council=meeting.council_id.name,
                     topic=meeting.topic,
-                    when=format_datetime(self.env, meeting.start, tz=self.env.user.tz or timezone.DEFAULT_TZ),
+                    when=format_datetime(self.env, meeting.start, tz=timezone.DEFAULT_TZ, dt_format="dd.MM.y HH:mm"),
                     where=meeting.venue or "",
                 ),
                 partner_ids=partners.ids,

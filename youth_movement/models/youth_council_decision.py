@@ -98,7 +98,7 @@ class YouthCouncilDecision(models.Model):
     adopted = fields.Boolean(compute="_compute_adopted", help="Adopted at a held meeting, or sent down.")
     date_done = fields.Date("Done on", copy=False, readonly=True)
     progress_ids = fields.One2many("youth.council.decision.progress", "decision_id", string="Progress reports")
-    vote_ids = fields.One2many("youth.council.vote", "decision_id", string="Votes")
+    vote_ids = fields.One2many("youth.council.vote", "decision_id", string="Council votes")
     progress_count = fields.Integer(compute="_compute_progress_count")
     reminder_sent = fields.Boolean(copy=False, readonly=True)
     overdue_notified = fields.Boolean(copy=False, readonly=True)

@@ -47,10 +47,12 @@ class YouthCouncilVote(models.Model):
     result = fields.Selection(RESULTS, readonly=True, tracking=True)
     reminder_sent = fields.Boolean(copy=False, readonly=True)
 
-    @api.depends("decision_id", "mode")
+    @api.depends("decision_id.number", "decision_id.text")
     def _compute_display_name(self):
         for vote in self:
-            vote.display_name = self.env._("Vote on decision %(number)s", number=vote.decision_id.number or "")
+            decision = vote.decision_id
+            label = decision.number or (decision.text or "")[:60]
+            vote.display_name = self.env._("Vote on decision %(number)s", number=label)
 
     # ------------------------------------------------------------------ immutability
     def write(self, vals):

@@ -426,7 +426,10 @@ class YouthCouncilMeeting(models.Model):
                         "meeting_id": meeting.id,
                         "kind": "control",
                         "sequence": last + 100,
-                        "title": self.env._("Control of execution of earlier decisions"),
+                        # the agenda speaks the protocol's language, whoever plans the meeting
+                        "title": meeting.with_context(lang=meeting._youth_report_lang()).env._(
+                            "Control of execution of earlier decisions"
+                        ),
                         "presenter_id": meeting.secretary_id.id or False,
                         "control_decision_ids": [Command.set(pending.ids)],
                     }

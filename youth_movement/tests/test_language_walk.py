@@ -3,9 +3,11 @@ and in Russian; every string they can see is collected (static/tests/walk/youth_
 still in English are counted (tools/language_walk.py). The family path must have none, the staff
 path at most 1 % of its strings."""
 
+import datetime
 import json
 import logging
 
+from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import file_open
 
@@ -86,6 +88,7 @@ class TestLanguageWalk(HttpCase):
         cls.event = env["event.event"].search([("youth_category_id", "!=", False)], limit=1)
         cls.meeting = env["youth.council.meeting"].search([], limit=1)
         cls.school = cls.member.school_id
+        cls._council_member_setup()
         cls.names = language_walk.name_words(
             env["res.partner"].with_context(active_test=False).search([]).mapped("name")
             + env["event.event"].search([]).mapped("name")
@@ -96,6 +99,58 @@ class TestLanguageWalk(HttpCase):
             + ["English"]
             + env["res.lang"].search([]).mapped("name")
         )
+
+    @classmethod
+    def _council_member_setup(cls):
+        """A partner's contact in the demo council, with the portal: a planned meeting with its pack, a
+        decision to carry out and a vote between meetings."""
+        env = cls.env
+        council = cls.meeting.council_id
+        cls.council_user = new_test_user(
+            env, "walk.council", groups="base.group_portal", name="Гүлнар Ахметова", tz="Asia/Almaty"
+        )
+        env["youth.council.member"].create(
+            {"council_id": council.id, "partner_id": cls.council_user.partner_id.id, "role": "member"}
+        )
+        start = fields.Datetime.now().replace(microsecond=0) + datetime.timedelta(days=6)
+        cls.walk_meeting = env["youth.council.meeting"].create(
+            {"council_id": council.id, "topic": "Жазғы демалыс маусымы", "start": start, "venue": "Семей"}
+        )
+        env["youth.council.agenda.item"].create({"meeting_id": cls.walk_meeting.id, "title": "Жазғы лагерьлер"})
+        cls.walk_meeting.action_add_members()
+        cls.walk_meeting.action_plan()
+        cls.walk_decision = env["youth.council.decision"].create(
+            {
+                "council_id": council.id,
+                "text": "Жазғы лагерьлерге кітап қорын беру",
+                "partner_ids": [(6, 0, cls.council_user.partner_id.ids)],
+                "deadline": fields.Date.today() + datetime.timedelta(days=20),
+            }
+        )
+        cls.walk_vote = env["youth.council.vote"].create(
+            {"decision_id": cls.walk_decision.id, "mode": "remote", "date_close": start}
+        )
+        cls.walk_vote.action_open()
+
+    def _council_pages(self):
+        council = self.walk_meeting.council_id
+        return [
+            {"url": "/my/councils", "ready": ".o_youth_councils"},
+            {"url": f"/my/councils/{council.id}", "ready": ".o_youth_upcoming_meeting"},
+            {"url": f"/my/decisions/{self.walk_decision.id}", "ready": "form.o_youth_progress_form"},
+            {"url": f"/my/votes/{self.walk_vote.id}", "ready": ".o_youth_vote"},
+        ]
+
+    def test_council_member_path_in_kazakh_and_russian(self):
+        """A partner's contact in the council portal: councils, meetings, a decision, a vote: no string in
+        English, in Kazakh nor in Russian."""
+        for code in ("kk_KZ", "ru_RU"):
+            with self.subTest(lang=code):
+                self.council_user.lang = code
+                seen = self._walk(self._council_pages(), "walk.council", code)
+                total, english = self._measure(f"council member path, {code}", seen)
+                self.assertGreater(total, 40, "the council pages show their content")
+                self.assertEqual(english, [], f"the council portal in {code} shows no English")
 
     def setUp(self):
         super().setUp()
@@ -157,6 +212,8 @@ class TestLanguageWalk(HttpCase):
             {"url": f"/my/children/{child.id}/history", "ready": "main"},
             {"url": "/my/children/apply", "ready": "form"},
             {"url": "/my/events", "ready": "main"},
+            {"url": f"/my/children/{child.id}/health", "ready": "form.o_youth_health_form"},
+            {"url": "/my/calendar", "ready": ".o_youth_calendar"},
         ]
         if registration:
             pages.append({"url": f"/my/registrations/{registration.id}", "ready": "main"})
@@ -188,6 +245,7 @@ class TestLanguageWalk(HttpCase):
             action(ym + "youth_council_meeting_action"),
             action(ym + "youth_council_meeting_action", record=self.meeting),
             action(ym + "youth_council_decision_action"),
+            action(ym + "youth_council_vote_action"),
             action(ym + "youth_school_action", record=self.school),
             action("mail.action_discuss", ready=".o-mail-Discuss"),
             action(

@@ -30,27 +30,22 @@ class YouthCouncilPortal(YouthCalendarPortal):
     def _youth_partner():
         return request.env.user.partner_id
 
-    def _youth_council(self, council_id):
-        council = (
-            request.env["youth.council"]._portal_councils(self._youth_partner()).filtered(lambda c: c.id == council_id)
-        )
-        if not council:
+    def _youth_own(self, model, method, record_id):
+        """The record ``record_id`` among the logged-in person's own (``model.method(partner)``), or 404."""
+        records = getattr(request.env[model], method)(self._youth_partner())
+        record = records.filtered(lambda r: r.id == record_id)
+        if not record:
             raise NotFound()
-        return council
+        return record
+
+    def _youth_council(self, council_id):
+        return self._youth_own("youth.council", "_portal_councils", council_id)
 
     def _youth_meeting(self, meeting_id):
-        Meeting = request.env["youth.council.meeting"]
-        meeting = Meeting._portal_meetings(self._youth_partner()).filtered(lambda m: m.id == meeting_id)
-        if not meeting:
-            raise NotFound()
-        return meeting
+        return self._youth_own("youth.council.meeting", "_portal_meetings", meeting_id)
 
     def _youth_decision(self, decision_id):
-        Decision = request.env["youth.council.decision"]
-        decision = Decision._portal_decisions(self._youth_partner()).filtered(lambda d: d.id == decision_id)
-        if not decision:
-            raise NotFound()
-        return decision
+        return self._youth_own("youth.council.decision", "_portal_decisions", decision_id)
 
     @http.route("/my/councils", type="http", auth="user", website=True)
     def portal_youth_councils(self, **kw):

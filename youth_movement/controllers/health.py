@@ -72,7 +72,7 @@ class YouthHealthPortal(YouthPortal):
                 else:
                     return request.redirect(f"/my/children/{member.id}/health?message=saved")
         values = self._youth_health_values(member, post if errors else None, errors, message=post.get("message"))
-        if not _is_family_reader():
+        if not request.env.user.share:
             # a legal representative with a staff login: their reads are logged as anyone's
             values["card"]._youth_log_read("card")
         return _private(request.render("youth_movement.portal_youth_health", values))
@@ -182,8 +182,3 @@ class YouthHealthPortal(YouthPortal):
             card._youth_log_read("admin", reason=reason)
         values = {"event": False, "entries": [(member, card)], "sheet": False}
         return _private(request.render("youth_movement.youth_health_cards", values))
-
-
-def _is_family_reader():
-    """A family's own login (portal), whose reading of its child's card is not an access to log."""
-    return request.env.user.share

@@ -113,41 +113,56 @@ class YouthCalendarFeed(models.Model):
         status_names = dict(env["event.registration"]._fields["state"]._description_selection(env))
         for registration in self._youth_registrations().with_env(env).sudo():
             event = registration.event_id
-            changed = max(registration.write_date, event.write_date)
-            vevent = calendar.add("vevent")
-            vevent.add("uid").value = f"youth-registration-{registration.id}@{domain}"
-            vevent.add("summary").value = f"{event.name} · {registration.youth_member_id.name}"
-            vevent.add("dtstart").value = _utc(event.date_begin)
-            vevent.add("dtend").value = _utc(event.date_end)
-            vevent.add("dtstamp").value = now
-            vevent.add("last-modified").value = _utc(changed)
-            vevent.add("sequence").value = str(int(changed.timestamp()) // 60 % 2**31)
-            vevent.add("status").value = REGISTRATION_STATUS.get(registration.state, "CONFIRMED")
-            if event.address_id:
-                vevent.add("location").value = event.address_id.display_name
             lines = [status_names.get(registration.state, registration.state)]
             if registration.state == "waitlist":
                 lines.append(_("On the waitlist, place %(place)s.", place=registration.waitlist_position))
-            lines.append(f"{base}/my/registrations/{registration.id}")
-            vevent.add("description").value = "\n".join(lines)
-            vevent.add("url").value = f"{base}/my/registrations/{registration.id}"
+            ticket = f"{base}/my/registrations/{registration.id}"
+            vevent = _add_event(
+                calendar,
+                uid=f"youth-registration-{registration.id}@{domain}",
+                summary=f"{event.name} · {registration.youth_member_id.name}",
+                start=event.date_begin,
+                stop=event.date_end,
+                changed=max(registration.write_date, event.write_date),
+                status=REGISTRATION_STATUS.get(registration.state, "CONFIRMED"),
+                location=event.address_id.display_name,
+                description="\n".join([*lines, ticket]),
+                now=now,
+            )
+            vevent.add("url").value = ticket
         for meeting in self._youth_meetings().with_env(env).sudo():
-            vevent = calendar.add("vevent")
-            vevent.add("uid").value = f"youth-council-meeting-{meeting.id}@{domain}"
-            vevent.add("summary").value = f"{meeting.council_id.name}: {meeting.topic}"
-            vevent.add("dtstart").value = _utc(meeting.start)
-            vevent.add("dtend").value = _utc(meeting.stop)
-            vevent.add("dtstamp").value = now
-            vevent.add("last-modified").value = _utc(meeting.write_date)
-            vevent.add("sequence").value = str(int(meeting.write_date.timestamp()) // 60 % 2**31)
-            vevent.add("status").value = "CANCELLED" if meeting.state == "cancelled" else "CONFIRMED"
-            if meeting.venue:
-                vevent.add("location").value = meeting.venue
-            agenda = [f"{item.number}. {item.title}" for item in meeting.agenda_item_ids]
-            if agenda:
-                vevent.add("description").value = "\n".join(agenda)
+            _add_event(
+                calendar,
+                uid=f"youth-council-meeting-{meeting.id}@{domain}",
+                summary=f"{meeting.council_id.name}: {meeting.topic}",
+                start=meeting.start,
+                stop=meeting.stop,
+                changed=meeting.write_date,
+                status="CANCELLED" if meeting.state == "cancelled" else "CONFIRMED",
+                location=meeting.venue,
+                description="\n".join(f"{item.number}. {item.title}" for item in meeting.agenda_item_ids),
+                now=now,
+            )
         return calendar.serialize()
 
 
 def _utc(value):
     return pytz.utc.localize(value.replace(microsecond=0))
+
+
+def _add_event(calendar, uid, summary, start, stop, changed, status, location, description, now):
+    """One VEVENT: its SEQUENCE follows its last change (in minutes), so calendar apps take the update."""
+    vevent = calendar.add("vevent")
+    vevent.add("uid").value = uid
+    vevent.add("summary").value = summary
+    vevent.add("dtstart").value = _utc(start)
+    vevent.add("dtend").value = _utc(stop)
+    vevent.add("dtstamp").value = now
+    vevent.add("last-modified").value = _utc(changed)
+    vevent.add("sequence").value = str(int(changed.timestamp()) // 60 % 2**31)
+    vevent.add("status").value = status
+    if location:
+        vevent.add("location").value = location
+    if description:
+        vevent.add("description").value = description
+    return vevent

@@ -120,6 +120,23 @@ class TestCouncilPortal(CouncilCase, HttpCase, MockEmail):
         self.assertEqual(self.organisations.state, "in_progress")
         self.assertTrue(self.organisations.message_ids.filtered(lambda m: "120 books" in (m.body or "")))
         self.assertIn("120 books", self.url_open(url).text)
+        # a page or a script among the files is kept as plain text, so it does not run in the secretary's
+        # session: Odoo's ir.attachment does so for a user who may not write views, sudo or not (the portal
+        # writes the files as the system, under the partner's uid)
+        self.url_open(
+            url,
+            data={"csrf_token": self._csrf(url), "text": "The programme"},
+            files=[
+                ("files", ("programme.html", b"<html><script>alert(document.cookie)</script></html>", "text/html")),
+                (
+                    "files",
+                    ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "image/svg+xml"),
+                ),
+            ],
+        )
+        files = self.organisations.progress_ids.filtered(lambda r: r.text == "The programme").attachment_ids
+        self.assertEqual(len(files), 2)
+        self.assertEqual(set(files.mapped("mimetype")), {"text/plain"})
 
     @mute_logger("odoo.http")
     def test_other_members_ids_refused(self):

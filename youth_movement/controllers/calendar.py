@@ -6,11 +6,12 @@ from werkzeug.exceptions import NotFound
 from odoo import http
 from odoo.http import request
 
+from ..tools import replica
 from .health import YouthHealthPortal
 
 
 class YouthCalendarPortal(YouthHealthPortal):
-    @http.route("/my/calendar", type="http", auth="user", website=True)
+    @http.route("/my/calendar", type="http", auth="user", website=True, readonly=replica.family_page)
     def portal_youth_calendar(self, **kw):
         feed = request.env["youth.calendar.feed"]._youth_feed_of(request.env.user.partner_id)
         values = self._prepare_portal_layout_values()
@@ -41,7 +42,7 @@ class YouthCalendarPortal(YouthHealthPortal):
         """The feed of whoever holds the secret URL: a revoked or unknown token finds nothing."""
         feed = request.env["youth.calendar.feed"]._youth_by_token(token)
         if not feed:
-            raise NotFound()
+            replica.not_found(NotFound())
         return request.make_response(
             feed._youth_ics(),
             headers=[

@@ -13,6 +13,7 @@ from odoo import http
 from odoo.exceptions import UserError
 from odoo.http import request
 
+from ..tools import replica
 from .calendar import YouthCalendarPortal
 
 MAX_FILES = 5
@@ -35,7 +36,7 @@ class YouthCouncilPortal(YouthCalendarPortal):
         records = getattr(request.env[model], method)(self._youth_partner())
         record = records.filtered(lambda r: r.id == record_id)
         if not record:
-            raise NotFound()
+            replica.not_found(NotFound())
         return record
 
     def _youth_council(self, council_id):
@@ -47,7 +48,7 @@ class YouthCouncilPortal(YouthCalendarPortal):
     def _youth_decision(self, decision_id):
         return self._youth_own("youth.council.decision", "_portal_decisions", decision_id)
 
-    @http.route("/my/councils", type="http", auth="user", website=True)
+    @http.route("/my/councils", type="http", auth="user", website=True, readonly=replica.family_page)
     def portal_youth_councils(self, **kw):
         partner = self._youth_partner()
         values = self._prepare_portal_layout_values()
@@ -61,13 +62,20 @@ class YouthCouncilPortal(YouthCalendarPortal):
         )
         return request.render("youth_movement.portal_youth_councils", values)
 
-    @http.route("/my/votes/<int:vote_id>", type="http", auth="user", methods=["GET", "POST"], website=True)
+    @http.route(
+        "/my/votes/<int:vote_id>",
+        type="http",
+        auth="user",
+        methods=["GET", "POST"],
+        website=True,
+        readonly=replica.family_page,
+    )
     def portal_youth_vote(self, vote_id, choice=None, **kw):
         """A vote between meetings: the decision, the person's ballot, and once closed the tally."""
         partner = self._youth_partner()
         ballot = request.env["youth.council.vote"]._portal_ballots(partner).filtered(lambda b: b.vote_id.id == vote_id)
         if not ballot:
-            raise NotFound()
+            replica.not_found(NotFound())
         vote = ballot.vote_id
         error = False
         if request.httprequest.method == "POST":
@@ -90,7 +98,7 @@ class YouthCouncilPortal(YouthCalendarPortal):
         )
         return request.render("youth_movement.portal_youth_vote", values)
 
-    @http.route("/my/councils/<int:council_id>", type="http", auth="user", website=True)
+    @http.route("/my/councils/<int:council_id>", type="http", auth="user", website=True, readonly=replica.family_page)
     def portal_youth_council(self, council_id, **kw):
         council = self._youth_council(council_id)
         partner = self._youth_partner()
@@ -123,7 +131,13 @@ class YouthCouncilPortal(YouthCalendarPortal):
         meeting._portal_set_answer(self._youth_partner(), answer)
         return request.redirect(f"/my/councils/{meeting.council_id.id}?message={answer}")
 
-    @http.route("/my/councils/meetings/<int:meeting_id>/protocol", type="http", auth="user", website=True)
+    @http.route(
+        "/my/councils/meetings/<int:meeting_id>/protocol",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=replica.family_page,
+    )
     def portal_youth_meeting_protocol(self, meeting_id, **kw):
         """The approved protocol; the draft one for the members asked to review it."""
         meeting = self._youth_meeting(meeting_id)
@@ -132,7 +146,13 @@ class YouthCouncilPortal(YouthCalendarPortal):
             raise NotFound()
         return self._show_report(meeting, "pdf", "youth_movement.youth_council_meeting_report_protocol", download=True)
 
-    @http.route("/my/councils/meetings/<int:meeting_id>/pack", type="http", auth="user", website=True)
+    @http.route(
+        "/my/councils/meetings/<int:meeting_id>/pack",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=replica.family_page,
+    )
     def portal_youth_meeting_pack(self, meeting_id, **kw):
         """The meeting pack of a planned meeting, for its council's members and its invitees."""
         meeting = self._youth_meeting(meeting_id)
@@ -164,6 +184,7 @@ class YouthCouncilPortal(YouthCalendarPortal):
         auth="user",
         methods=["GET", "POST"],
         website=True,
+        readonly=replica.family_page,
     )
     def portal_youth_minutes(self, meeting_id, **post):
         """The draft minutes for the member to approve or comment on."""
@@ -182,7 +203,14 @@ class YouthCouncilPortal(YouthCalendarPortal):
         values.update({"page_name": "youth_minutes", "meeting": meeting, "review": review, "error": error})
         return request.render("youth_movement.portal_youth_minutes", values)
 
-    @http.route("/my/decisions/<int:decision_id>", type="http", auth="user", methods=["GET", "POST"], website=True)
+    @http.route(
+        "/my/decisions/<int:decision_id>",
+        type="http",
+        auth="user",
+        methods=["GET", "POST"],
+        website=True,
+        readonly=replica.family_page,
+    )
     def portal_youth_decision(self, decision_id, **post):
         decision = self._youth_decision(decision_id)
         error = False

@@ -2,7 +2,8 @@
 near the event, an administrator with a reason; each read is logged before anything is shown.
 
 No group has access rights on the card (``models/youth_health_card.py``): these routes are the only
-way to it, and each checks who asks before it reads with elevated rights."""
+way to it, and each checks who asks before it reads with elevated rights. None is ``readonly``: a read
+is logged, which is a write, so they are served on the primary, never on a read replica."""
 
 from werkzeug.exceptions import Forbidden, NotFound
 

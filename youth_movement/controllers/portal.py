@@ -10,7 +10,7 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..models import youth_health_card as health
-from ..tools import school
+from ..tools import replica, school
 
 APPLICATION_FIELDS = ("name", "iin", "district_id", "school_id", "grade", "class_letter", "relation")
 
@@ -37,7 +37,7 @@ class YouthPortal(CustomerPortal):
     def _youth_member(self, member_id):
         member = self._youth_members().filtered(lambda m: m.id == member_id)
         if not member:
-            raise NotFound()
+            replica.not_found(NotFound())
         return member
 
     @staticmethod
@@ -74,15 +74,26 @@ class YouthPortal(CustomerPortal):
             )
         return values
 
+    @http.route(readonly=replica.family_json)
+    def counters(self, counters, **kw):
+        """Odoo's counters of /my, read on the primary right after the family wrote, like the pages."""
+        return super().counters(counters, **kw)
+
     def _youth_registration(self, registration_id):
         """A registration of a member in the user's care (sudo), or 404."""
         registration = request.env["event.registration"].sudo().browse(registration_id).exists()
         if not registration or registration.youth_member_id not in self._youth_members():
-            raise NotFound()
+            replica.not_found(NotFound())
         return registration
 
     # ------------------------------------------------------------------ events
-    @http.route(["/my/events", "/my/events/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(
+        ["/my/events", "/my/events/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+        readonly=replica.family_page,
+    )
     def portal_youth_events(self, page=1, **kw):
         """Upcoming events, and for each child in care: registered, waitlisted, may come or why not."""
         members = self._youth_members().filtered(lambda m: m.status in school.IN_MOVEMENT)
@@ -166,7 +177,9 @@ class YouthPortal(CustomerPortal):
             return request.redirect("/my/events?message=cancelled")
         return request.redirect("/my/events?error=not_cancellable")
 
-    @http.route("/my/registrations/<int:registration_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/registrations/<int:registration_id>", type="http", auth="user", website=True, readonly=replica.family_page
+    )
     def portal_youth_ticket(self, registration_id, **kw):
         registration = self._youth_registration(registration_id)
         values = self._prepare_portal_layout_values()
@@ -180,7 +193,13 @@ class YouthPortal(CustomerPortal):
         )
         return request.render("youth_movement.portal_youth_ticket", values)
 
-    @http.route("/my/registrations/<int:registration_id>/certificate", type="http", auth="user", website=True)
+    @http.route(
+        "/my/registrations/<int:registration_id>/certificate",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=replica.family_page,
+    )
     def portal_youth_certificate(self, registration_id, **kw):
         """The certificate as a PDF, through the portal's own report rendering, once the
         registration is known to be of a child in the user's care (it prints in the event's
@@ -192,7 +211,9 @@ class YouthPortal(CustomerPortal):
             registration, "pdf", "youth_movement.action_report_youth_event_certificate", download=True
         )
 
-    @http.route("/my/children/<int:member_id>/history", type="http", auth="user", website=True)
+    @http.route(
+        "/my/children/<int:member_id>/history", type="http", auth="user", website=True, readonly=replica.family_page
+    )
     def portal_youth_history(self, member_id, **kw):
         member = self._youth_member(member_id)
         registrations = (
@@ -206,7 +227,7 @@ class YouthPortal(CustomerPortal):
         return request.render("youth_movement.portal_youth_history", values)
 
     # ------------------------------------------------------------------ children
-    @http.route("/my/children", type="http", auth="user", website=True)
+    @http.route("/my/children", type="http", auth="user", website=True, readonly=replica.family_page)
     def portal_youth_children(self, **kw):
         values = self._prepare_portal_layout_values()
         values.update(
@@ -237,7 +258,7 @@ class YouthPortal(CustomerPortal):
         values.update(extra)
         return request.render("youth_movement.portal_my_child", values)
 
-    @http.route("/my/children/<int:member_id>", type="http", auth="user", website=True)
+    @http.route("/my/children/<int:member_id>", type="http", auth="user", website=True, readonly=replica.family_page)
     def portal_youth_child(self, member_id, **kw):
         member = self._youth_member(member_id)
         return self._youth_render_child(member, message=kw.get("message"), error=kw.get("error"))
@@ -300,7 +321,7 @@ class YouthPortal(CustomerPortal):
             "iin_preview": Member._portal_iin_preview(post.get("iin")),
         }
 
-    @http.route("/my/children/apply/iin", type="json", auth="user")
+    @http.route("/my/children/apply/iin", type="json", auth="user", readonly=True)
     def portal_youth_iin_preview(self, iin=None, **kw):
         """What the application form shows beside the IIN as it is typed: the birth date and sex the
         number encodes, or nothing when it is not a valid IIN. It reads the number only and looks
@@ -310,7 +331,14 @@ class YouthPortal(CustomerPortal):
             return None
         return {"birth_date": format_date(request.env, preview["birth_date"]), "sex": preview["sex"]}
 
-    @http.route("/my/children/apply", type="http", auth="user", methods=["GET", "POST"], website=True)
+    @http.route(
+        "/my/children/apply",
+        type="http",
+        auth="user",
+        methods=["GET", "POST"],
+        website=True,
+        readonly=replica.family_page,
+    )
     def portal_youth_apply(self, **post):
         if self._youth_is_pupil():
             raise NotFound()

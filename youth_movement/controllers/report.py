@@ -3,6 +3,8 @@ from werkzeug.exceptions import NotFound
 from odoo import http
 from odoo.http import content_disposition, request
 
+from ..tools import replica
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -10,14 +12,16 @@ class YouthReport(http.Controller):
     """The Excel reports are streamed to the person who asked for them and never stored: no file
     of one user's scope is left where another could read it."""
 
-    @http.route("/youth_movement/report/<int:wizard_id>", type="http", auth="user")
+    # the heaviest reads of the addon, on a replica when there is one; the wizard, created on the
+    # primary a moment ago, is looked for on the primary when the replica has not replayed it yet
+    @http.route("/youth_movement/report/<int:wizard_id>", type="http", auth="user", readonly=True)
     def youth_report_download(self, wizard_id, **kw):
         # the wizard must be the requester's own, found before anything is read from it
         wizard = request.env["youth.report.wizard"].search(
             [("id", "=", wizard_id), ("create_uid", "=", request.env.uid)]
         )
         if not wizard:
-            raise NotFound()
+            replica.not_found(NotFound())
         content = wizard._render_xlsx()
         return request.make_response(
             content,

@@ -39,3 +39,4 @@ from . import mail_thread
 from . import discuss_channel
 from . import discuss_channel_member
 from . import youth_event_attendance
+from . import ir_http

@@ -35,3 +35,4 @@ from . import test_council_portal
 from . import test_council_vote
 from . import test_council_tour
 from . import test_council_portal_generated
+from . import test_replica

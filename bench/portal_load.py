@@ -112,6 +112,20 @@ def parse():
     parser.add_argument("--gevent-port", type=int, default=8099)
     parser.add_argument("--timeout", type=float, default=120, help="seconds a request may take")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--replica",
+        action="store_true",
+        help="start a streaming replica of the database's server (bench/replica.py) and run the portal "
+        "scenario on Odoo without it and with it (db_replica_host), in turn, instead of the reference",
+    )
+    parser.add_argument("--replica-port", type=int, default=54339)
+    parser.add_argument(
+        "--replica-delay",
+        type=float,
+        default=3,
+        help="then run the portal with the replica applying each commit this many seconds late, with the "
+        "addon's read-after-write guard and without it (0: no such trial)",
+    )
     return odoo_env.parse(parser)
 
 
@@ -227,6 +241,10 @@ def ym_router(port, http_port, gevent_port, workers):
     ym = importlib.util.module_from_spec(spec)
     loader.exec_module(ym)
     ym.Router(port, http_port, gevent_port, workers=workers).start()
+    ROUTERS.add(port)
+
+
+ROUTERS = set()  # the ports this process routes already (the router outlives a restart of Odoo)
 
 
 def start_server(options, folder, cron_threads=0, odoo_limits=False, extra=()):
@@ -285,7 +303,7 @@ def start_server(options, folder, cron_threads=0, odoo_limits=False, extra=()):
     # a session of its own, so that stopping it reaches the master and its workers
     server = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, start_new_session=True, env=env)
     server.logfile = logfile
-    if options.workers:
+    if options.workers and options.http_port not in ROUTERS:
         # as ./ym run --workers serves: its router on the port, Odoo's workers on the next one
         ym_router(options.http_port, options.http_port + 1, options.gevent_port, options.workers)
     deadline = time.monotonic() + 180
@@ -322,7 +340,7 @@ class Parent:
         self.session = requests.Session()
         self.phase = None  # the Phase its requests belong to
         self.children, self.tickets, self.events_page = [], [], ""
-        self.outcomes = {"registered": 0, "problems": 0, "nothing to register": 0}
+        self.outcomes = {"registered": 0, "problems": 0, "nothing to register": 0, "stale": 0}
 
     def call(self, label, method, path, **kwargs):
         """One request, timed and recorded; return the response or None when it failed."""
@@ -417,6 +435,11 @@ class Parent:
         if location.startswith(self.base):
             location = location[len(self.base) :]
         self.my_events(location or "/my/events")
+        if "error=" not in location and self.events_page:
+            # the page the family is sent to must show the children registered, not free to register
+            for form in FORM_RE.finditer(self.events_page):
+                if int(form.group(1)) == event_id and set(CHECKBOX_RE.findall(form.group(0))) & set(member_ids):
+                    self.outcomes["stale"] += 1
 
     def ticket(self):
         if self.tickets:
@@ -595,6 +618,224 @@ def check_events(env, event_ids):
     return problems
 
 
+# ---------------------------------------------------------------------------------------- replica
+def server_cpu(data_dir):
+    """CPU seconds of a PostgreSQL server so far: its postmaster, the children it has reaped and those
+    still running (Odoo keeps its connections open, so the backends of a run are among them)."""
+    with open(os.path.join(data_dir, "postmaster.pid"), encoding="ascii") as pidfile:
+        postmaster = int(pidfile.readline())
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def times(pid, reaped=False):
+        try:
+            with open("/proc/%d/stat" % pid, encoding="ascii") as stat:
+                fields_ = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        # utime, stime, cutime, cstime are fields 14..17 of /proc/<pid>/stat (after the name: 11..14)
+        own = int(fields_[11]) + int(fields_[12])
+        return (own + (int(fields_[13]) + int(fields_[14]) if reaped else 0)) / tick
+
+    children = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open("/proc/%s/stat" % entry, encoding="ascii") as stat:
+                    if int(stat.read().rsplit(")", 1)[1].split()[1]) == postmaster:
+                        children.append(int(entry))
+            except (OSError, ValueError, IndexError):
+                continue
+    return times(postmaster, reaped=True) + sum(times(pid) for pid in children)
+
+
+def database_counters(connect, database):
+    """Transactions and rows read of ``database`` on one server (pg_stat_database)."""
+    with connect() as cnx, cnx.cursor() as cr:
+        cr.execute(
+            "SELECT xact_commit + xact_rollback, tup_returned + tup_fetched FROM pg_stat_database WHERE datname = %s",
+            [database],
+        )
+        return cr.fetchone()
+
+
+def compare_replica(options, logins, district, seats):
+    """The portal scenario on Odoo without a replica and with one, in turn, with fresh load events
+    before each phase (the same registrations to make in each); then, when ``--replica-delay``, the
+    replica made to apply each commit that many seconds late (``recovery_min_apply_delay``, a replica
+    fallen behind) with the addon's read-after-write guard, and without it. Print the tables, the load
+    each put on the primary and on the replica, the replica's lag, and the stale pages seen."""
+    import replica as replica_tool
+
+    from odoo.tools import config
+
+    standby = replica_tool.Standby(
+        config["db_host"], config["db_port"], config["db_user"], config["db_password"], options.replica_port
+    ).start()
+    print(
+        "replica: pg_basebackup -R -X stream copied %.0f MB in %.1f s; hot standby on port %d"
+        % (standby.copy_bytes / 1e6, standby.copy_seconds, standby.port)
+    )
+    with standby.connect_primary() as cnx, cnx.cursor() as cr:
+        cr.execute("SHOW data_directory")
+        primary_data = cr.fetchone()[0]
+    on_replica = ("--db_replica_host", standby.host, "--db_replica_port", str(standby.port))
+    guard = replica_tool_guard()
+    # (name, Odoo's options, the guard's length or None for the configured one, the replica's delay)
+    configurations = [("portal, primary only", (), None, 0), ("portal, with the replica", on_replica, None, 0)]
+    trials = []
+    if options.replica_delay:
+        delay = options.replica_delay
+        trials = [
+            ("replica %.0f s late, guard %.0f s" % (delay, guard), on_replica, None, delay),
+            ("replica %.0f s late, no guard" % delay, on_replica, 0, delay),
+        ]
+    records, phases, load, stale, lags = [], {}, {}, {}, {}
+    parents, logfiles = None, []
+    try:
+        for group in ([configurations] * options.rounds) + ([trials] if trials else []):
+            for name, extra, guard_seconds, delay in group:
+                standby.set_delay(delay)
+                with odoo_env.environment(options.database, {"tracking_disable": True}) as env:
+                    event_ids = set(fresh_events(env, district, options.events, seats).ids)
+                folder = tempfile.mkdtemp(prefix="portal_load_")
+                settings = {} if guard_seconds is None else {"youth_read_after_write_seconds": guard_seconds}
+                server = start_server(options, folder, extra=extra + odoo_config(options.odoo_args, folder, settings))
+                logfiles.append(server.logfile)
+                try:
+                    base = "http://%s:%d" % (HOST, options.http_port)
+                    if parents is None:
+                        parents = [
+                            Parent(base, login, event_ids, options.timeout, random.Random(options.seed + i), records)
+                            for i, login in enumerate(logins)
+                        ]
+                        run_phase(
+                            parents, "login", lambda p, _d: setattr(p, "logged_in", p.log_in()), ramp=options.ramp
+                        )
+                        parents = [parent for parent in parents if parent.logged_in]
+                        print("%d sessions logged in" % len(parents))
+                    for parent in parents:
+                        parent.event_ids = event_ids
+                    run_phase(parents, "warm-up", lambda p, _d: (p.home(), p.my_children(), p.my_events()))
+                    before = load_counters(standby, options.database, primary_data)
+                    stale_before = sum(parent.outcomes["stale"] for parent in parents)
+                    sampling = threading.Event()
+                    sampled = lags.setdefault(name, [])
+
+                    def sample(sampling=sampling, sampled=sampled):
+                        while not sampling.wait(0.5):
+                            sampled.append(standby.lag())
+
+                    sampler = threading.Thread(target=sample, daemon=True)
+                    sampler.start()
+                    phase = run_phase(
+                        parents,
+                        name,
+                        lambda p, deadline: p.portal(deadline, options.max_loops),
+                        options.duration,
+                        options.ramp,
+                    )
+                    sampling.set()
+                    sampler.join()
+                    after = load_counters(standby, options.database, primary_data)
+                    phases.setdefault(name, []).append(phase)
+                    totals = load.setdefault(name, [0] * len(after))
+                    for index, (old, new) in enumerate(zip(before, after)):
+                        totals[index] += new - old
+                    stale[name] = (
+                        stale.get(name, 0) + sum(parent.outcomes["stale"] for parent in parents) - stale_before
+                    )
+                finally:
+                    stop_server(server)
+    finally:
+        standby.stop()
+    print(
+        "\n%d concurrent sessions, %d Odoo workers, %d rounds of %.0f s per configuration, in turn; the "
+        "families' pages go to the primary for %.0f s after they wrote (the read-after-write guard)"
+        % (len(parents), options.workers, options.rounds, options.duration, guard)
+    )
+    fives = 0
+    for name in phases:
+        fives += report(records, phases[name])
+    print(
+        "\n%-30s %13s %13s %11s %13s %13s %11s %9s %9s %6s"
+        % (
+            "",
+            "primary xact",
+            "primary rows",
+            "primary CPU",
+            "replica xact",
+            "replica rows",
+            "replica CPU",
+            "lag med",
+            "lag max",
+            "stale",
+        )
+    )
+    for name in phases:
+        xacts, rows, cpu, r_xacts, r_rows, r_cpu = load[name]
+        measured = sorted(lag[0] for lag in lags.get(name, []) if lag[0] is not None)
+        print(
+            "%-30s %13d %13d %9.1f s %13d %13d %9.1f s %7.3f s %7.3f s %6d"
+            % (
+                name,
+                xacts,
+                rows,
+                cpu,
+                r_xacts,
+                r_rows,
+                r_cpu,
+                percentile(measured, 0.5) if measured else 0,
+                measured[-1] if measured else 0,
+                stale[name],
+            )
+        )
+    print(
+        "(xact: transactions of the database on that server; rows: rows it read; CPU: of all its processes; "
+        "lag: the primary's pg_stat_replication.replay_lag, sampled every 0.5 s; stale: pages shown right after "
+        "a registration that still offered the registered child)"
+    )
+    for logfile in logfiles:
+        _retried, _gave_up, errors = retries_in_log(logfile)
+        for kind, count in sorted(errors.items()):
+            print("  ERROR lines in %s, %s: %d" % (logfile, kind, count))
+    guarded = [name for name, _extra, guard_seconds, _delay in configurations + trials[:1] if guard_seconds is None]
+    return 1 if fives or any(stale.get(name) for name in guarded) else 0
+
+
+def load_counters(standby, database, primary_data):
+    """Transactions and rows read on the primary, its CPU, then the same on the replica."""
+    primary = database_counters(standby.connect_primary, database)
+    replica = database_counters(standby.connect, database)
+    return (*primary, server_cpu(primary_data), *replica, server_cpu(standby.data))
+
+
+def odoo_config(odoo_args, folder, settings):
+    """Options that give Odoo ``settings`` (keys of its configuration file that have no command-line
+    option): a configuration file with them, after the one given with ``-c``, if any."""
+    if not settings:
+        return ()
+    lines = []
+    for index, arg in enumerate(odoo_args):
+        given = odoo_args[index + 1] if arg in ("-c", "--config") and index + 1 < len(odoo_args) else None
+        if arg.startswith("--config="):
+            given = arg.split("=", 1)[1]
+        if given:
+            with open(given, encoding="utf-8") as conf:
+                lines = [line.rstrip("\n") for line in conf]
+    if not any(line.strip() == "[options]" for line in lines):
+        lines.append("[options]")
+    lines += ["%s = %s" % (key, value) for key, value in settings.items()]
+    path = os.path.join(folder, "odoo.conf")
+    with open(path, "w", encoding="utf-8") as conf:
+        conf.write("\n".join(lines) + "\n")
+    return ("-c", path)
+
+
+def replica_tool_guard():
+    """The addon's read-after-write guard, in seconds, as Odoo is configured for the run."""
+    return odoo_env.load_tool("replica").read_after_write_seconds()
+
+
 # ---------------------------------------------------------------------------------------- main
 def main():
     options = parse()
@@ -617,6 +858,10 @@ def main():
             % (len(users), children, district.name, len(events), options.seats, clock())
         )
 
+    if options.replica:
+        code = compare_replica(options, logins, district, seats)
+        print("done in %.0f s" % clock())
+        return code
     server = start_server(options, tempfile.mkdtemp(prefix="portal_load_"))
     logfile = server.logfile
     try:

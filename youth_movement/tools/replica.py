@@ -27,16 +27,19 @@ from odoo.http import request
 from odoo.tools import config
 
 SESSION_KEY = "youth_wrote_at"
-# a streaming replica on the same network replays a commit within milliseconds, a loaded one within
-# seconds (bench/README.md measures it): the guard is several times the worst lag measured
-READ_AFTER_WRITE_SECONDS = 30
+# a streaming replica beside its primary replays a commit within milliseconds, even with the machine
+# saturated (bench/README.md measures it); the guard leaves room for a replica that falls seconds behind
+READ_AFTER_WRITE_SECONDS = 10
 SAFE_METHODS = ("GET", "HEAD")
 
 
 def read_after_write_seconds():
     """The guard's length, from Odoo's configuration (``youth_read_after_write_seconds``) if set."""
+    value = config.get("youth_read_after_write_seconds")
+    if value in (None, "", False):
+        return READ_AFTER_WRITE_SECONDS
     try:
-        return float(config.get("youth_read_after_write_seconds") or READ_AFTER_WRITE_SECONDS)
+        return max(0.0, float(value))
     except (TypeError, ValueError):
         return READ_AFTER_WRITE_SECONDS
 

@@ -42,6 +42,7 @@ import math
 import os
 import random
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -119,6 +120,12 @@ def parse():
         "scenario on Odoo without it and with it (db_replica_host), in turn, instead of the reference",
     )
     parser.add_argument("--replica-port", type=int, default=54339)
+    parser.add_argument(
+        "--hosts",
+        action="store_true",
+        help="run the portal scenario through nginx (deploy/nginx/youth_movement.conf) in front of one Odoo "
+        "host, then of two (deploy/odoo.conf, --workers each, one filestore and session store), in turn",
+    )
     parser.add_argument(
         "--replica-delay",
         type=float,
@@ -247,10 +254,13 @@ def ym_router(port, http_port, gevent_port, workers):
 ROUTERS = set()  # the ports this process routes already (the router outlives a restart of Odoo)
 
 
-def start_server(options, folder, cron_threads=0, odoo_limits=False, extra=()):
+def start_server(options, folder, cron_threads=0, odoo_limits=False, extra=(), ports=None, config=None):
     """Start Odoo on 127.0.0.1 (threaded with ``options.workers`` 0, multi-worker otherwise); return
     the process once /web/login answers. The limits are raised out of the way unless
-    ``odoo_limits``, which keeps Odoo's defaults (120 s real time for a request or a cron)."""
+    ``odoo_limits``, which keeps Odoo's defaults (120 s real time for a request or a cron).
+
+    With ``ports`` (HTTP, gevent), Odoo listens there itself, without the router of ``./ym run``, as a
+    host behind nginx does; ``config``: a configuration file read first (the options given win)."""
     logfile = os.path.join(folder, "odoo.log")
     # the master starts its gevent process as ``python sys.argv[0] gevent ...``: with ``-m odoo``
     # sys.argv[0] is odoo/__main__.py, which cannot run as a script, so start Odoo from a script
@@ -260,6 +270,7 @@ def start_server(options, folder, cron_threads=0, odoo_limits=False, extra=()):
     cmd = [
         sys.executable,
         launcher,
+        *(("-c", config) if config else ()),
         *options.odoo_args,
         "--workers",
         str(options.workers),
@@ -268,9 +279,9 @@ def start_server(options, folder, cron_threads=0, odoo_limits=False, extra=()):
         "--http-interface",
         HOST,
         "--http-port",
-        str(options.http_port + 1 if options.workers else options.http_port),
+        str(ports[0] if ports else options.http_port + 1 if options.workers else options.http_port),
         "--gevent-port",
-        str(options.gevent_port),
+        str(ports[1] if ports else options.gevent_port),
         "--db-filter",
         "^%s$" % re.escape(options.database),
         "--no-database-list",
@@ -303,7 +314,7 @@ def start_server(options, folder, cron_threads=0, odoo_limits=False, extra=()):
     # a session of its own, so that stopping it reaches the master and its workers
     server = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, start_new_session=True, env=env)
     server.logfile = logfile
-    if options.workers and options.http_port not in ROUTERS:
+    if options.workers and not ports and options.http_port not in ROUTERS:
         # as ./ym run --workers serves: its router on the port, Odoo's workers on the next one
         ym_router(options.http_port, options.http_port + 1, options.gevent_port, options.workers)
     deadline = time.monotonic() + 180
@@ -311,7 +322,8 @@ def start_server(options, folder, cron_threads=0, odoo_limits=False, extra=()):
         if server.poll() is not None:
             sys.exit("Odoo stopped at start (exit %s): see %s" % (server.returncode, logfile))
         try:
-            if requests.get("http://%s:%s/web/login" % (HOST, options.http_port), timeout=10).status_code == 200:
+            url = "http://%s:%s/web/login" % (HOST, ports[0] if ports else options.http_port)
+            if requests.get(url, timeout=10).status_code == 200:
                 return server
         except requests.RequestException:
             pass
@@ -833,7 +845,200 @@ def odoo_config(odoo_args, folder, settings):
 
 def replica_tool_guard():
     """The addon's read-after-write guard, in seconds, as Odoo is configured for the run."""
-    return odoo_env.load_tool("replica").read_after_write_seconds()
+    from odoo.tools import config
+
+    return odoo_env.load_tool("replica").guard_seconds(config.get("youth_read_after_write_seconds"))
+
+
+# ---------------------------------------------------------------------------------------- hosts
+DEPLOY = os.path.join(odoo_env.ROOT, "deploy")
+NGINX_SITE = os.path.join(DEPLOY, "nginx", "youth_movement.conf")
+ODOO_CONF = os.path.join(DEPLOY, "odoo.conf")
+
+
+def nginx_layout(site):
+    """From deploy/nginx/youth_movement.conf: the address nginx listens on, and the hosts of its
+    upstreams as (HTTP port, gevent port), in order."""
+    with open(site, encoding="utf-8") as conf:
+        text = conf.read()
+    listen = re.search(r"^\s*listen\s+127\.0\.0\.1:(\d+)\s*;", text, re.M)
+    upstreams = {
+        name: [int(port) for port in re.findall(r"^\s*server\s+127\.0\.0\.1:(\d+)[^;]*;", body, re.M)]
+        for name, body in re.findall(r"upstream\s+(\w+)\s*\{(.*?)\}", text, re.S)
+    }
+    if not listen or len(upstreams.get("youth_odoo", [])) != len(upstreams.get("youth_odoo_websocket", [])):
+        sys.exit("%s: expected 'listen 127.0.0.1:PORT' and as many page as websocket upstream servers" % site)
+    return int(listen.group(1)), list(zip(upstreams["youth_odoo"], upstreams["youth_odoo_websocket"]))
+
+
+def start_nginx(folder, hosts):
+    """nginx with deploy/nginx/youth_movement.conf, its upstreams cut to the first ``hosts`` servers."""
+    with open(NGINX_SITE, encoding="utf-8") as conf:
+        site = conf.read()
+    for number in range(hosts + 1, 10):
+        site = re.sub(r"^(\s*server\s+127\.0\.0\.1:\d+[^;]*;\s*#\s*host %d)$" % number, r"# \1", site, flags=re.M)
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "site.conf"), "w", encoding="utf-8") as conf:
+        conf.write(site)
+    temp = "".join(
+        "    %s_temp_path %s;\n" % (kind, os.path.join(folder, kind))
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    main_conf = os.path.join(folder, "nginx.conf")
+    with open(main_conf, "w", encoding="utf-8") as conf:
+        conf.write(
+            "daemon off;\n%sworker_processes 1;\npid %s;\nerror_log %s warn;\n"
+            "events { worker_connections 4096; }\nhttp {\n    access_log off;\n%s    include %s;\n}\n"
+            % (
+                "user root;\n" if os.geteuid() == 0 else "",
+                os.path.join(folder, "nginx.pid"),
+                os.path.join(folder, "error.log"),
+                temp,
+                os.path.join(folder, "site.conf"),
+            )
+        )
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    process = subprocess.Popen([nginx, "-c", main_conf, "-p", folder], start_new_session=True)
+    time.sleep(1)
+    if process.poll() is not None:
+        sys.exit("nginx did not start: see %s" % os.path.join(folder, "error.log"))
+    return process
+
+
+def host_data_dir(folder, number, shared_data):
+    """A host's own data folder whose filestore and sessions are the shared ones (symbolic links: on
+    several machines, a shared file system mounted there)."""
+    own = os.path.join(folder, "host%d" % number)
+    os.makedirs(own, exist_ok=True)
+    for name in ("filestore", "sessions"):
+        os.makedirs(os.path.join(shared_data, name), exist_ok=True)
+        link = os.path.join(own, name)
+        if not os.path.lexists(link):
+            os.symlink(os.path.join(shared_data, name), link)
+    return own
+
+
+def bus_check(base, parent, database):
+    """A websocket opened through nginx (on whichever host) receives a notification the database sends
+    to the parent (the bus crosses hosts through PostgreSQL's NOTIFY). Return the seconds it took, or
+    what failed."""
+    try:
+        import websocket
+    except ImportError:
+        return "websocket-client is not installed"
+    session = parent.session.cookies.get("session_id")
+    try:
+        ws = websocket.create_connection(
+            base.replace("http", "ws", 1) + "/websocket?version=18.0",
+            origin=base,
+            cookie="session_id=%s" % session,
+            timeout=30,
+        )
+    except Exception as error:  # the check reports it, whatever it is
+        return "no websocket: %r" % error
+    try:
+        ws.send('{"event_name": "subscribe", "data": {"channels": [], "last": 0}}')
+        time.sleep(1)  # the subscription reaches the gevent process before the notification is sent
+        started = time.perf_counter()
+        with odoo_env.environment(database) as env:
+            partner = env["res.users"].search([("login", "=", parent.login)]).partner_id
+            env["bus.bus"]._sendone(partner, "youth_bus_check", {"text": "bus through nginx"})
+        received, deadline = "", time.monotonic() + 30
+        while "bus through nginx" not in received and time.monotonic() < deadline:
+            received += ws.recv()
+        return time.perf_counter() - started
+    except Exception as error:  # the check reports it, whatever it is
+        return "no notification: %r" % error
+    finally:
+        ws.close()
+
+
+def compare_hosts(options, logins, district, seats):
+    """The portal scenario through nginx (deploy/nginx/youth_movement.conf) in front of one Odoo host,
+    then two, in turn, each host started with deploy/odoo.conf, ``--workers`` workers, its own data
+    folder sharing the filestore and the session store; print the two tables and the bus check."""
+    from odoo.tools import config
+
+    listen, layout = nginx_layout(NGINX_SITE)
+    folder = tempfile.mkdtemp(prefix="portal_hosts_")
+    shared = config["data_dir"]
+    base = "http://%s:%d" % (HOST, listen)
+    configurations = [("through nginx, 1 host", 1), ("through nginx, %d hosts" % len(layout), len(layout))]
+    records, phases, parents, logfiles, bus = [], {}, None, [], {}
+    for _round in range(options.rounds):
+        for name, count in configurations:
+            with odoo_env.environment(options.database, {"tracking_disable": True}) as env:
+                event_ids = set(fresh_events(env, district, options.events, seats).ids)
+            servers, proxy = [], None
+            try:
+                for number, ports in enumerate(layout[:count], start=1):
+                    data_dir = host_data_dir(folder, number, shared)
+                    server = start_server(
+                        options,
+                        tempfile.mkdtemp(prefix="host%d_" % number, dir=folder),
+                        extra=("--data-dir", data_dir),
+                        ports=ports,
+                        config=ODOO_CONF,
+                    )
+                    servers.append(server)
+                    logfiles.append(server.logfile)
+                proxy = start_nginx(os.path.join(folder, "nginx"), count)
+                if parents is None:
+                    parents = [
+                        Parent(base, login, event_ids, options.timeout, random.Random(options.seed + i), records)
+                        for i, login in enumerate(logins)
+                    ]
+                    run_phase(parents, "login", lambda p, _d: setattr(p, "logged_in", p.log_in()), ramp=options.ramp)
+                    parents = [parent for parent in parents if parent.logged_in]
+                    print("%d sessions logged in through nginx" % len(parents))
+                for parent in parents:
+                    parent.event_ids = event_ids
+                run_phase(parents, "warm-up", lambda p, _d: (p.home(), p.my_children(), p.my_events()))
+                if name not in bus:
+                    # the gevent process may still be starting: a few tries
+                    for _attempt in range(10):
+                        bus[name] = bus_check(base, parents[0], options.database)
+                        if isinstance(bus[name], float):
+                            break
+                        time.sleep(3)
+                phases.setdefault(name, []).append(
+                    run_phase(
+                        parents,
+                        name,
+                        lambda p, deadline: p.portal(deadline, options.max_loops),
+                        options.duration,
+                        options.ramp,
+                    )
+                )
+            finally:
+                if proxy is not None:
+                    os.killpg(proxy.pid, signal.SIGTERM)
+                    proxy.wait()
+                for server in servers:
+                    stop_server(server)
+    print(
+        "\n%d concurrent sessions through nginx on %s, %d Odoo workers per host (deploy/odoo.conf), "
+        "%d rounds of %.0f s per configuration, in turn"
+        % (len(parents), base, options.workers, options.rounds, options.duration)
+    )
+    fives = 0
+    for name in phases:
+        fives += report(records, phases[name])
+    for name, result in bus.items():
+        print(
+            "bus, %s: %s"
+            % (
+                name,
+                "a message sent by the database reached a websocket opened through nginx in %.2f s" % result
+                if isinstance(result, float)
+                else "FAILED: %s" % result,
+            )
+        )
+    for logfile in logfiles:
+        _retried, _gave_up, errors = retries_in_log(logfile)
+        for kind, count in sorted(errors.items()):
+            print("  ERROR lines in %s, %s: %d" % (logfile, kind, count))
+    return 1 if fives or not all(isinstance(result, float) for result in bus.values()) else 0
 
 
 # ---------------------------------------------------------------------------------------- main
@@ -858,8 +1063,8 @@ def main():
             % (len(users), children, district.name, len(events), options.seats, clock())
         )
 
-    if options.replica:
-        code = compare_replica(options, logins, district, seats)
+    if options.replica or options.hosts:
+        code = (compare_replica if options.replica else compare_hosts)(options, logins, district, seats)
         print("done in %.0f s" % clock())
         return code
     server = start_server(options, tempfile.mkdtemp(prefix="portal_load_"))

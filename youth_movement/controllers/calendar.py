@@ -6,7 +6,7 @@ from werkzeug.exceptions import NotFound
 from odoo import http
 from odoo.http import request
 
-from ..tools import replica
+from . import replica
 from .health import YouthHealthPortal
 
 

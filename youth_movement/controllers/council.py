@@ -13,7 +13,7 @@ from odoo import http
 from odoo.exceptions import UserError
 from odoo.http import request
 
-from ..tools import replica
+from . import replica
 from .calendar import YouthCalendarPortal
 
 MAX_FILES = 5

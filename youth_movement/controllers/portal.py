@@ -10,7 +10,8 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..models import youth_health_card as health
-from ..tools import replica, school
+from ..tools import school
+from . import replica
 
 APPLICATION_FIELDS = ("name", "iin", "district_id", "school_id", "grade", "class_letter", "relation")
 

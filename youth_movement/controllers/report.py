@@ -3,7 +3,7 @@ from werkzeug.exceptions import NotFound
 from odoo import http
 from odoo.http import content_disposition, request
 
-from ..tools import replica
+from . import replica
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -1,3 +1,6 @@
+import threading
+import time
+
 from odoo import models
 from odoo.http import request
 
@@ -15,7 +18,10 @@ class IrHttp(models.AbstractModel):
 
     @classmethod
     def _post_dispatch(cls, response):
-        # the person's next pages are read on the primary for a while (tools/replica.py); before
-        # Odoo's own, which saves the session
-        replica.note_write(getattr(request, "youth_routing_auth", None))
+        # a request that may have written stamps the session, whose pages are then read on the primary
+        # for a while (tools/replica.py); before Odoo's own, which saves the session
+        mode = getattr(threading.current_thread(), "cursor_mode", "rw")
+        auth = getattr(request, "youth_routing_auth", None)
+        if replica.stamps_session(request.httprequest.method, request.session.uid, auth, mode):
+            request.session[replica.SESSION_KEY] = time.time()
         return super()._post_dispatch(response)

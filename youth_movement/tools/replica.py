@@ -1,4 +1,5 @@
-"""Read replicas, the Odoo 18 way, without showing anyone the past.
+"""Read replicas, the Odoo 18 way, without showing anyone the past: the rules (no Odoo here; the
+routes' side is ``controllers/replica.py``).
 
 Odoo 18 opens the cursor of a route marked ``readonly`` on ``db_replica_host`` when one is
 configured (on the primary when not, or when the replica is down), and runs the request again on the
@@ -14,17 +15,9 @@ Two guards keep a person's own writes visible to them:
   The stamp is the session's, so it holds on any Odoo host behind the proxy (the session store is
   shared);
 - not found yet: a page served from a replica that does not find the record it was asked for (a
-  ticket, a report wizard created a moment ago) asks the primary before it answers 404
-  (:func:`not_found`), through Odoo's own retry of a read-only transaction.
+  ticket, a report wizard created a moment ago) asks the primary before it answers 404, through
+  Odoo's own retry of a read-only transaction.
 """
-
-import threading
-import time
-
-import psycopg2.errors
-
-from odoo.http import request
-from odoo.tools import config
 
 SESSION_KEY = "youth_wrote_at"
 # a streaming replica beside its primary replays a commit within milliseconds, even with the machine
@@ -33,62 +26,36 @@ READ_AFTER_WRITE_SECONDS = 10
 SAFE_METHODS = ("GET", "HEAD")
 
 
-def read_after_write_seconds():
-    """The guard's length, from Odoo's configuration (``youth_read_after_write_seconds``) if set."""
-    value = config.get("youth_read_after_write_seconds")
-    if value in (None, "", False):
+def guard_seconds(configured):
+    """The guard's length from a configured value (Odoo's ``youth_read_after_write_seconds``): a
+    number of seconds, 0 to turn it off; nothing or nonsense gives the default."""
+    if configured in (None, "", False):
         return READ_AFTER_WRITE_SECONDS
     try:
-        return max(0.0, float(value))
+        return max(0.0, float(configured))
     except (TypeError, ValueError):
         return READ_AFTER_WRITE_SECONDS
 
 
-def wrote_lately(session, now=None):
-    """Whether the session wrote on the primary less than the guard's length ago."""
+def wrote_lately(session, guard, now):
+    """Whether the session wrote on the primary less than ``guard`` seconds before ``now``."""
     wrote_at = session.get(SESSION_KEY)
-    if not isinstance(wrote_at, int | float):
+    if not isinstance(wrote_at, int | float) or isinstance(wrote_at, bool):
         return False
-    return 0 <= (now if now is not None else time.time()) - wrote_at < read_after_write_seconds()
+    return 0 <= now - wrote_at < guard
 
 
-def may_read_replica(methods=SAFE_METHODS):
-    """Whether this request may be read on a replica: a method of ``methods``, and a session that has
-    not written lately. ``methods=None`` for a JSON route, whose POST only reads."""
-    if methods is not None and request.httprequest.method not in methods:
+def may_read_replica(method, session, guard, now, methods=SAFE_METHODS):
+    """Whether a request may be read on a replica: a method of ``methods`` (``None``: any, for a JSON
+    route whose POST only reads), and a session that has not written lately."""
+    if methods is not None and method not in methods:
         return False
-    return not wrote_lately(request.session)
+    return not wrote_lately(session, guard, now)
 
 
-def note_write(auth):
-    """After a request is dispatched: stamp the session when the request may have written. A route of
-    ``auth="none"`` (the login, the database manager) writes nothing a person's pages show."""
-    if request.httprequest.method in SAFE_METHODS or not request.session.uid or auth == "none":
-        return
-    # Odoo names the cursor the request ran on: 'ro' (read-only, may be a replica), 'rw', 'ro->rw'
-    if getattr(threading.current_thread(), "cursor_mode", "rw") == "ro":
-        return
-    request.session[SESSION_KEY] = time.time()
-
-
-def not_found(exception):
-    """What a page that did not find its record raises: on a read-only cursor, the error that makes
-    Odoo run the request again on the primary (which may have the record the replica has not
-    replayed yet); on the primary, ``exception`` (a 404)."""
-    if request.env.cr.readonly:
-        raise psycopg2.errors.ReadOnlySqlTransaction("record not found on a read-only cursor, asking the primary")
-    raise exception
-
-
-# ---------------------------------------------------------------- the routes' ``readonly=``
-# Odoo calls a callable ``readonly`` with the controller, before the route's transaction opens.
-
-
-def family_page(_controller):
-    """A page that only reads (GET), read on a replica unless the session wrote lately."""
-    return may_read_replica()
-
-
-def family_json(_controller):
-    """A JSON route that only reads, read on a replica unless the session wrote lately."""
-    return may_read_replica(methods=None)
+def stamps_session(method, uid, auth, cursor_mode):
+    """Whether a dispatched request counts as a write of its person: a method that may write, by a
+    logged-in user, through a route of a user (``auth="none"`` ones, the login or the database
+    manager, write nothing a person's pages show), on a cursor that could write (Odoo names it 'rw',
+    or 'ro->rw' when a read-only request was run again on the primary; 'ro' could not)."""
+    return method not in SAFE_METHODS and bool(uid) and auth != "none" and cursor_mode != "ro"

@@ -88,7 +88,10 @@ class Standby:
                 for name in [root] + [os.path.join(root, n) for n in dirs + names]:
                     shutil.chown(name, owner)
             as_owner = ["runuser", "-u", owner, "--"]
-        options = f"-p {self.port} -k {self.folder} -c listen_addresses='' -c hot_standby=on -c hot_standby_feedback=on -c max_connections=200"
+        options = (
+            f"-p {self.port} -k {self.folder} -c listen_addresses='' -c hot_standby=on "
+            "-c hot_standby_feedback=on -c max_connections=200"
+        )
         subprocess.run(
             as_owner
             + [binary("pg_ctl"), "-D", self.data, "-l", os.path.join(self.folder, "server.log"), "-o", options, "-w"]

@@ -670,6 +670,23 @@ def database_counters(connect, database):
         return cr.fetchone()
 
 
+def ready_sessions(parents, base, logins, event_ids, options, records):
+    """Before a phase of a comparison: the sessions, logged in at the first phase (the session store
+    outlives a restart of Odoo), given this phase's load events, and warmed up."""
+    if parents is None:
+        parents = [
+            Parent(base, login, event_ids, options.timeout, random.Random(options.seed + i), records)
+            for i, login in enumerate(logins)
+        ]
+        run_phase(parents, "login", lambda p, _d: setattr(p, "logged_in", p.log_in()), ramp=options.ramp)
+        parents = [parent for parent in parents if parent.logged_in]
+        print("%d sessions logged in through %s" % (len(parents), base))
+    for parent in parents:
+        parent.event_ids = event_ids
+    run_phase(parents, "warm-up", lambda p, _d: (p.home(), p.my_children(), p.my_events()))
+    return parents
+
+
 def compare_replica(options, logins, district, seats):
     """The portal scenario on Odoo without a replica and with one, in turn, with fresh load events
     before each phase (the same registrations to make in each); then, when ``--replica-delay``, the
@@ -715,19 +732,7 @@ def compare_replica(options, logins, district, seats):
                 logfiles.append(server.logfile)
                 try:
                     base = "http://%s:%d" % (HOST, options.http_port)
-                    if parents is None:
-                        parents = [
-                            Parent(base, login, event_ids, options.timeout, random.Random(options.seed + i), records)
-                            for i, login in enumerate(logins)
-                        ]
-                        run_phase(
-                            parents, "login", lambda p, _d: setattr(p, "logged_in", p.log_in()), ramp=options.ramp
-                        )
-                        parents = [parent for parent in parents if parent.logged_in]
-                        print("%d sessions logged in" % len(parents))
-                    for parent in parents:
-                        parent.event_ids = event_ids
-                    run_phase(parents, "warm-up", lambda p, _d: (p.home(), p.my_children(), p.my_events()))
+                    parents = ready_sessions(parents, base, logins, event_ids, options, records)
                     before = load_counters(standby, options.database, primary_data)
                     stale_before = sum(parent.outcomes["stale"] for parent in parents)
                     sampling = threading.Event()
@@ -983,17 +988,7 @@ def compare_hosts(options, logins, district, seats):
                     servers.append(server)
                     logfiles.append(server.logfile)
                 proxy = start_nginx(os.path.join(folder, "nginx"), count)
-                if parents is None:
-                    parents = [
-                        Parent(base, login, event_ids, options.timeout, random.Random(options.seed + i), records)
-                        for i, login in enumerate(logins)
-                    ]
-                    run_phase(parents, "login", lambda p, _d: setattr(p, "logged_in", p.log_in()), ramp=options.ramp)
-                    parents = [parent for parent in parents if parent.logged_in]
-                    print("%d sessions logged in through nginx" % len(parents))
-                for parent in parents:
-                    parent.event_ids = event_ids
-                run_phase(parents, "warm-up", lambda p, _d: (p.home(), p.my_children(), p.my_events()))
+                parents = ready_sessions(parents, base, logins, event_ids, options, records)
                 if name not in bus:
                     # the gevent process may still be starting: a few tries
                     for _attempt in range(10):

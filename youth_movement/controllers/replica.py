@@ -18,9 +18,7 @@ def read_after_write_seconds():
 def family_page(_controller):
     """``readonly=`` of a page that only reads on GET: on a replica unless the session wrote lately.
     Odoo calls it with the controller, before the route's transaction opens."""
-    return rules.may_read_replica(
-        request.httprequest.method, request.session, read_after_write_seconds(), time.time()
-    )
+    return rules.may_read_replica(request.httprequest.method, request.session, read_after_write_seconds(), time.time())
 
 
 def family_json(_controller):

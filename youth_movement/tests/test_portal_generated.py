@@ -249,7 +249,12 @@ class TestPortalGeneratedInputs(HttpCase):
             if member_id == child.id and not expected_errors:
                 self.assertTrue(card and consented, values)
                 self.assertEqual(card.allergies or "", values["allergies"].strip(), values)
-                self.assertEqual(card.contact_ids[:1].phone, values["contact_phone_0"].strip(), values)
+                rows = [
+                    ((values.get(f"contact_name_{row}") or "").strip(), (values.get(f"contact_phone_{row}") or "").strip())
+                    for row in range(3)  # the form's rows: the test posts the first two
+                ]
+                stored = [(c.name, c.phone) for c in card.contact_ids.sorted("sequence")]
+                self.assertEqual(stored, [row for row in rows if row[0]], values)
             else:
                 self.assertEqual(self._snapshot(card, ["allergies", "diet"]), before, (member_id, values))
             self.assertEqual(bool(card), consented, "a card exactly where its consent is given")

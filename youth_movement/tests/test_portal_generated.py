@@ -250,7 +250,10 @@ class TestPortalGeneratedInputs(HttpCase):
                 self.assertTrue(card and consented, values)
                 self.assertEqual(card.allergies or "", values["allergies"].strip(), values)
                 rows = [
-                    ((values.get(f"contact_name_{row}") or "").strip(), (values.get(f"contact_phone_{row}") or "").strip())
+                    (
+                        (values.get(f"contact_name_{row}") or "").strip(),
+                        (values.get(f"contact_phone_{row}") or "").strip(),
+                    )
                     for row in range(3)  # the form's rows: the test posts the first two
                 ]
                 stored = [(c.name, c.phone) for c in card.contact_ids.sorted("sequence")]

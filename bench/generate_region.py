@@ -170,6 +170,8 @@ MEMBER_COLUMNS = [
     "school_id",
     "district_id",
     "region_id",
+    "school_sort_name",
+    "sort_name",
     "grade",
     "class_letter",
     "school_year",
@@ -363,6 +365,7 @@ class RegionGenerator:
 
         # city schools are bigger than village ones
         school_rows = [(s.id, s.youth_district_id.id, s.youth_district_id.kind) for s in schools]
+        school_names = {s.id: s.complete_name for s in schools}
         by_district = {}
         for row in school_rows:
             by_district.setdefault(row[1], []).append(row)
@@ -454,6 +457,8 @@ class RegionGenerator:
                     school_id=school_id,
                     district_id=district_id,
                     region_id=state.id,
+                    school_sort_name=school_names[school_id],
+                    sort_name=name,
                     grade=grade,
                     class_letter=rnd.choice(LETTERS),
                     school_year=grade_year,

@@ -1,4 +1,5 @@
 from . import test_member
+from . import test_member_list
 from . import test_family
 from . import test_rollover
 from . import test_import

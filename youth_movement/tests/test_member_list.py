@@ -68,7 +68,8 @@ class TestMemberList(YouthCase):
 
         self.school_a1.name = "Zhas School A1"  # now after School B1
         self.assertEqual(
-            set(members.filtered(lambda m: m.school_id == self.school_a1).mapped("school_sort_name")), {"Zhas School A1"}
+            set(members.filtered(lambda m: m.school_id == self.school_a1).mapped("school_sort_name")),
+            {"Zhas School A1"},
         )
         found = Member.search([("id", "in", members.ids)])
         self.assertEqual(found[-1].school_id, self.school_a1)

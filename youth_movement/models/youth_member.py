@@ -155,16 +155,16 @@ class YouthMember(models.Model):
         ("partner_uniq", "unique(partner_id)", "A contact can hold one member record only."),
     ]
 
-    # ------------------------------------------------------------------ computes
     def init(self):
         result = super().init()
-        order = ["school_sort_name", "grade", "class_letter", "sort_name", "id"]
+        order = [term.strip() for term in self._order.split(",")]  # plain columns, ascending
         # the manager's list (every district) and a coordinator's (one district): a page is the
         # first rows of an index scan, at any size of the region
         create_index(self.env.cr, "youth_member_list_order_index", self._table, order)
         create_index(self.env.cr, "youth_member_district_list_order_index", self._table, ["district_id", *order])
         return result
 
+    # ------------------------------------------------------------------ computes
     @api.depends("iin")
     def _compute_from_iin(self):
         for member in self:

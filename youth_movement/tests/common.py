@@ -6,6 +6,19 @@ from odoo.tests import TransactionCase, new_test_user
 
 from ..tools import iin as iin_rules
 
+
+def list_specification(Model, view=None):
+    """What the web client asks ``web_search_read`` for when it opens ``view`` (the model's default
+    list when None): the list's fields, many2one ones with their display name."""
+    result = Model.get_views([(view.id if view else False, "list")])
+    names = result["models"][Model._name]["fields"]
+    return {
+        name: {"fields": {"display_name": {}}} if Model._fields[name].type == "many2one" else {}
+        for name in names
+        if name in Model._fields
+    }
+
+
 GROUPS = {
     "school_leader": "youth_movement.youth_movement_group_school_leader",
     "district_coordinator": "youth_movement.youth_movement_group_district_coordinator",

@@ -2,6 +2,7 @@ import logging
 
 from odoo.tests import new_test_user, tagged
 
+from .common import list_specification
 from .common_event import YouthEventCase
 
 _logger = logging.getLogger(__name__)
@@ -19,15 +20,6 @@ class TestEventQueryCounts(YouthEventCase):
         self.env.flush_all()
         return self.env.cr.sql_log_count - before
 
-    def _list_specification(self):
-        view = self.env.ref("youth_movement.youth_event_view_list")
-        result = self.env["event.event"].get_views([(view.id, "list")])
-        fields_info = self.env["event.event"].fields_get(list(result["models"]["event.event"]["fields"]))
-        return {
-            name: {"fields": {"display_name": {}}} if info["type"] == "many2one" else {}
-            for name, info in fields_info.items()
-        }
-
     def _make_events(self, count):
         for _index in range(count):
             event = self.make_event(youth_level="district", district_id=self.district_a.id, seats=3)
@@ -36,7 +28,9 @@ class TestEventQueryCounts(YouthEventCase):
     def test_event_list(self):
         """The coordinator's event list reads 5 or 50 events with the same queries."""
         Event = self.env["event.event"].with_user(self.users["district_coordinator"])
-        specification = self._list_specification()
+        specification = list_specification(
+            self.env["event.event"], self.env.ref("youth_movement.youth_event_view_list")
+        )
         domain = [("district_id", "=", self.district_a.id)]
 
         def read():

@@ -40,3 +40,4 @@ from . import discuss_channel
 from . import discuss_channel_member
 from . import youth_event_attendance
 from . import ir_http
+from . import ir_rule

@@ -80,6 +80,10 @@ class YouthMember(models.Model):
     )
     school_sort_name = fields.Char(related="school_id.complete_name", store=True, string="School name (sort key)")
     sort_name = fields.Char(related="partner_id.name", store=True, string="Name (sort key)")
+    # the contact's archive flag and company, stored here too: the list's "active" filter and the
+    # company rule read this table, not a join with every contact of the region (models/ir_rule.py)
+    active = fields.Boolean(related="partner_id.active", store=True, readonly=False, default=True)
+    company_id = fields.Many2one(related="partner_id.company_id", store=True, readonly=False)
     grade = fields.Integer(required=True, tracking=True, aggregator=False)
     class_letter = fields.Char("Class", size=4, help="The letter of the class, as in 7 «Б».")
     school_year = fields.Integer(
@@ -346,6 +350,16 @@ class YouthMember(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if (
+            "partner_id" in vals
+            and not self.env.su
+            and any(member.partner_id.id != vals["partner_id"] for member in self)
+        ):
+            # the member's rules stand for its contact's (models/ir_rule.py), and the contact is the
+            # child's own: pointing a member at another contact would hand that one over
+            raise ValidationError(
+                self.env._("A member's contact cannot be replaced: archive the member and create a new one.")
+            )
         if vals.get("iin"):
             vals["iin"] = iin_rules.normalize(vals["iin"])
             self._check_iin_free([vals["iin"]] * len(self))

@@ -4,7 +4,8 @@ Odoo 18 adds to the rules of a model those of its ``_inherits`` parents: every r
 ``youth.member`` carried ``partner_id any (<the contact rules>)``, a join of the members with
 every contact of the region, whatever the page (at 600 000 pupils a grouped list or a full count
 took 0.6 s of it alone, bench/README.md). In read mode the contact rules a member's own rules
-already imply are left out of that parent part:
+already imply are left out of that parent part (``_get_rules`` of the parent, while Odoo's own
+``_compute_domain`` combines the rules of the member and of its contact):
 
 - the movement's contact rules (``res_partner_rule_*``): a pupil's contact is a ``youth_person``
   whose schools and districts are its member's (``res.partner._compute_youth_person``), and every
@@ -17,10 +18,7 @@ Any other rule on contacts (another module's, a department's own) still comes th
 part, in every mode; write, create and unlink keep Odoo's rules unchanged.
 """
 
-from odoo import api, models, tools
-from odoo.osv import expression
-from odoo.tools import config
-from odoo.tools.safe_eval import safe_eval
+from odoo import models
 
 # model: (parent model, the xml ids of the parent's rules its own read rules imply)
 IMPLIED_PARENT_RULES = {
@@ -35,51 +33,29 @@ IMPLIED_PARENT_RULES = {
         ),
     ),
 }
+# the context key, while Odoo computes the read domain of a model of IMPLIED_PARENT_RULES (its own
+# rules and, through _inherits, its parent's): that model's name; part of _compute_domain's cache key
+READING = "youth_rules_reading"
 
 
 class IrRule(models.Model):
     _inherit = "ir.rule"
 
-    @api.model
-    @tools.conditional(
-        "xml" not in config["dev_mode"],
-        tools.ormcache(
-            "self.env.uid", "self.env.su", "model_name", "mode", "tuple(self._compute_domain_context_values())"
-        ),
-    )
-    def _compute_domain(self, model_name, mode="read"):
-        if mode != "read" or model_name not in IMPLIED_PARENT_RULES or self.env.su:
-            return super()._compute_domain(model_name, mode)
-        parent_model, implied = IMPLIED_PARENT_RULES[model_name]
-        Model = self.env[model_name]
-        if set(Model._inherits) != {parent_model}:
-            return super()._compute_domain(model_name, mode)
-        implied_rules = self.browse(
-            record.id for xmlid in implied if (record := self.env.ref(xmlid, raise_if_not_found=False))
-        )
-        domains = []
-        parent = self._youth_rules_domain(self._get_rules(parent_model, mode=mode) - implied_rules)
-        if parent:
-            domains.append([(Model._inherits[parent_model], "any", parent)])
-        own = self._youth_rules_domain(self._get_rules(model_name, mode=mode))
-        if own:
-            domains.append(own)
-        return expression.AND(domains) if domains else []
+    def _compute_domain_keys(self):
+        return super()._compute_domain_keys() + [READING]
 
-    def _youth_rules_domain(self, rules):
-        """The domain of ``rules`` for the current user, combined as Odoo combines a model's rules:
-        the global ones and, AND-ed with them, the OR of the group ones of the user's groups."""
-        eval_context = self._eval_context()
-        user_groups = self.env.user.groups_id
-        global_domains, group_domains = [], []
-        for rule in rules.sudo():
-            domain = expression.normalize_domain(
-                safe_eval(rule.domain_force, eval_context) if rule.domain_force else []
+    def _compute_domain(self, model_name, mode="read"):
+        if mode == "read" and model_name in IMPLIED_PARENT_RULES and not self.env.context.get(READING):
+            self = self.with_context(**{READING: model_name})
+        return super()._compute_domain(model_name, mode)
+
+    def _get_rules(self, model_name, mode="read"):
+        rules = super()._get_rules(model_name, mode=mode)
+        reading = self.env.context.get(READING)
+        if mode == "read" and reading and IMPLIED_PARENT_RULES[reading][0] == model_name:
+            rules -= self.browse(
+                rule.id
+                for xmlid in IMPLIED_PARENT_RULES[reading][1]
+                if (rule := self.env.ref(xmlid, raise_if_not_found=False))
             )
-            if not rule.groups:
-                global_domains.append(domain)
-            elif rule.groups & user_groups:
-                group_domains.append(domain)
-        if group_domains:
-            global_domains.append(expression.OR(group_domains))
-        return expression.AND(global_domains) if global_domains else []
+        return rules

@@ -21,12 +21,14 @@ import statistics
 import odoo_env
 from lxml import etree
 
-from odoo import Command
+from odoo import Command, models
 from odoo.tools import SQL
 
 PAGE = 80
 COUNT_LIMIT = 10000  # the web client's default: it counts up to 10 000 and then shows "10000+"
 DOMAIN = [("status", "=", "active")]  # search_default_active_member of youth_member_action
+# the read_group calls of Membership analysis's pivot (rows: district, columns: tier), lazy=False
+PIVOT = ([], ["tier_id"], ["district_id"], ["district_id", "tier_id"])
 
 
 def coordinated_district(env, parser, region, name=None):
@@ -87,22 +89,36 @@ def scenarios(specification):
             count_limit=COUNT_LIMIT + 1,
         )
 
+    def grouped(groupby):
+        return lambda Member: Member.web_read_group(DOMAIN, [], [groupby], limit=PAGE, offset=0, orderby="", lazy=True)
+
+    def pivot(Member):
+        return [Member.read_group(DOMAIN, ["__count"], groupby, lazy=False) for groupby in PIVOT]
+
+    def counted(groupby, odoo):
+        """The grouping call alone, the addon's (ordered after counting) or Odoo's own."""
+        arguments = (DOMAIN, groupby, ["__count"])
+        options = {"limit": PAGE, "order": ",".join(groupby)}
+        if odoo:
+            return lambda Member: models.BaseModel._read_group(Member, *arguments, **options)
+        return lambda Member: Member._read_group(*arguments, **options)
+
+    def pivot_counts(odoo):
+        return lambda Member: [counted(groupby, odoo)(Member) for groupby in PIVOT]
+
     return [
         ("list, page 1", page(1)),
         ("list, page 50", page(50)),
-        (
-            "grouped by district",
-            lambda Member: Member.web_read_group(
-                DOMAIN,
-                [],
-                ["district_id"],
-                limit=PAGE,
-                offset=0,
-                orderby="",
-                lazy=True,
-            ),
-        ),
+        ("grouped by district", grouped("district_id")),
+        ("grouped by school", grouped("school_id")),
+        ("pivot district x tier", pivot),
         ("full count (pager)", lambda Member: Member.search_count(DOMAIN)),
+        ("by district, ours", counted(["district_id"], False)),
+        ("by district, Odoo's", counted(["district_id"], True)),
+        ("by school, ours", counted(["school_id"], False)),
+        ("by school, Odoo's", counted(["school_id"], True)),
+        ("pivot's 4, ours", pivot_counts(False)),
+        ("pivot's 4, Odoo's", pivot_counts(True)),
     ]
 
 
@@ -158,7 +174,13 @@ def main():
                     if run >= options.warmup:
                         timings[(label, role)].append(seconds)
                     queries[(label, role)] = count
-                    lengths[(label, role)] = result["length"] if isinstance(result, dict) else result
+                    lengths[(label, role)] = (
+                        result["length"]
+                        if isinstance(result, dict)
+                        else len(result)
+                        if isinstance(result, list)
+                        else result
+                    )
         env.cr.rollback()
 
         print(

@@ -1,4 +1,5 @@
 from . import youth_scope_mixin
+from . import youth_group_order_mixin
 from . import res_lang
 from . import ir_module_module
 from . import res_country_state

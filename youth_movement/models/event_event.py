@@ -10,7 +10,7 @@ LEVELS = [("region", "Region"), ("district", "District"), ("school", "School"), 
 
 class EventEvent(models.Model):
     _name = "event.event"
-    _inherit = ["event.event", "youth.scope.mixin"]
+    _inherit = ["event.event", "youth.scope.mixin", "youth.group.order.mixin"]
 
     # who organizes it
     youth_level = fields.Selection(

@@ -17,7 +17,7 @@ RESULTS = [
 
 class EventRegistration(models.Model):
     _name = "event.registration"
-    _inherit = ["event.registration", "youth.scope.mixin"]
+    _inherit = ["event.registration", "youth.scope.mixin", "youth.group.order.mixin"]
 
     # the child is the attendee; partner_id keeps Odoo's meaning: who booked (a parent, or staff)
     youth_member_id = fields.Many2one(

@@ -8,7 +8,7 @@ from . import youth_health_card as health_card
 class YouthConsent(models.Model):
     _name = "youth.consent"
     _description = "Consent given for a member"
-    _inherit = ["mail.thread", "youth.scope.mixin"]
+    _inherit = ["mail.thread", "youth.scope.mixin", "youth.group.order.mixin"]
     _order = "date_given desc, id desc"
 
     member_id = fields.Many2one("youth.member", string="Child", required=True, index=True, ondelete="cascade")

@@ -3,7 +3,7 @@ from odoo import api, fields, models
 
 class YouthEventAttendance(models.Model):
     _name = "youth.event.attendance"
-    _inherit = ["youth.scope.mixin"]
+    _inherit = ["youth.scope.mixin", "youth.group.order.mixin"]
     _description = "Attendance of a pupil on one day of an event"
     _order = "day, registration_id"
     _rec_name = "registration_id"

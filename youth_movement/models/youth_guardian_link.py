@@ -8,7 +8,7 @@ REPRESENTATIVE_BY_LAW = ("mother", "father", "guardian", "trustee")
 
 class YouthGuardianLink(models.Model):
     _name = "youth.guardian.link"
-    _inherit = ["youth.scope.mixin"]
+    _inherit = ["youth.scope.mixin", "youth.group.order.mixin"]
     _description = "Parent or legal representative of a member"
     _order = "member_id, is_legal_representative desc, id"
     _rec_name = "guardian_id"

@@ -22,7 +22,7 @@ class YouthMember(models.Model):
     _name = "youth.member"
     _description = "Member of the movement"
     _inherits = {"res.partner": "partner_id"}
-    _inherit = ["mail.thread", "mail.activity.mixin", "youth.scope.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "youth.scope.mixin", "youth.group.order.mixin"]
     # the list's order, on this table's own columns (stored copies of the school's and the pupil's
     # names) so that an index gives a page without sorting the region: see init() and bench/README.md
     _order = "school_sort_name, grade, class_letter, sort_name, id"

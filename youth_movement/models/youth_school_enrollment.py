@@ -5,7 +5,7 @@ from ..tools import school
 
 class YouthSchoolEnrollment(models.Model):
     _name = "youth.school.enrollment"
-    _inherit = ["youth.scope.mixin"]
+    _inherit = ["youth.scope.mixin", "youth.group.order.mixin"]
     _description = "Pupils enrolled in a school in a school year"
     _order = "school_year desc, district_id, school_id"
     _rec_name = "school_id"

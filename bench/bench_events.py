@@ -130,9 +130,10 @@ def generate(env, events, registrations):
     started = time.time()
     # one attendance line per seated registration (the bench events last one day), present if attended
     cr.execute("""
-        INSERT INTO youth_event_attendance (registration_id, event_id, member_id, day, present,
+        INSERT INTO youth_event_attendance (registration_id, event_id, member_id, member_school_id,
+                                            member_district_id, day, present,
                                             create_uid, create_date, write_uid, write_date)
-        SELECT r.id, r.event_id, r.youth_member_id,
+        SELECT r.id, r.event_id, r.youth_member_id, r.member_school_id, r.member_district_id,
                ((e.date_begin at time zone 'UTC') at time zone 'Asia/Almaty')::date, r.state = 'done',
                1, now() at time zone 'UTC', 1, now() at time zone 'UTC'
           FROM event_registration r JOIN bench_new_event e ON e.id = r.event_id

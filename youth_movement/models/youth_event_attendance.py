@@ -19,7 +19,19 @@ class YouthEventAttendance(models.Model):
     member_id = fields.Many2one(
         related="registration_id.youth_member_id", store=True, index=True, precompute=True, string="Pupil"
     )
-    day = fields.Date(required=True)
+    # the rules read the pupil's school and district on the line itself: through the registration,
+    # PostgreSQL would test every line of a day against the 650 000 registrations of a district
+    member_school_id = fields.Many2one(
+        related="registration_id.member_school_id", store=True, index=True, precompute=True, string="Pupil's school"
+    )
+    member_district_id = fields.Many2one(
+        related="registration_id.member_district_id",
+        store=True,
+        index=True,
+        precompute=True,
+        string="Pupil's district",
+    )
+    day = fields.Date(required=True, index=True)
     present = fields.Boolean(default=False)
 
     _sql_constraints = [

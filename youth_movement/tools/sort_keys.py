@@ -1,6 +1,7 @@
 """The members list's own copies of its contacts' columns (related fields of ``youth.member``): the
 sort keys ``school_sort_name`` and ``sort_name`` (the school's full name and the pupil's name), and
-``active`` and ``company_id`` (the contact's), which its filter and its rules read."""
+``active`` and ``company_id`` (the contact's), which its filter and its rules read; and the attendance
+lines' copies of their registration's pupil's school and district, which the attendance rules read."""
 
 COLUMNS_SQL = """
 ALTER TABLE youth_member ADD COLUMN IF NOT EXISTS school_sort_name varchar,
@@ -38,3 +39,25 @@ def fill_contact_columns(cr):
     for a database upgraded to them. ``cr`` is a DB-API cursor."""
     cr.execute(CONTACT_COLUMNS_SQL)
     cr.execute(CONTACT_FILL_SQL)
+
+
+ATTENDANCE_COLUMNS_SQL = """
+ALTER TABLE youth_event_attendance ADD COLUMN IF NOT EXISTS member_school_id integer,
+                                   ADD COLUMN IF NOT EXISTS member_district_id integer
+"""
+ATTENDANCE_FILL_SQL = """
+UPDATE youth_event_attendance a
+   SET member_school_id = r.member_school_id, member_district_id = r.member_district_id
+  FROM event_registration r
+ WHERE r.id = a.registration_id
+   AND (a.member_school_id IS DISTINCT FROM r.member_school_id
+        OR a.member_district_id IS DISTINCT FROM r.member_district_id)
+"""
+
+
+def fill_attendance_scope(cr):
+    """Make ``member_school_id`` and ``member_district_id`` of the attendance lines when missing and
+    fill them from their registrations, in SQL: for a database upgraded to them. ``cr`` is a DB-API
+    cursor."""
+    cr.execute(ATTENDANCE_COLUMNS_SQL)
+    cr.execute(ATTENDANCE_FILL_SQL)

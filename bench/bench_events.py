@@ -110,7 +110,7 @@ def generate(env, events, registrations):
                AND NOT EXISTS (SELECT 1 FROM event_registration r WHERE r.event_id = e.id);
         INSERT INTO event_registration (
             event_id, youth_member_id, partner_id, name, state, waitlist_position, barcode,
-            company_id, active, member_school_id, member_district_id, date_closed,
+            company_id, active, member_school_id, member_district_id, date_closed, event_begin,
             create_uid, create_date, write_uid, write_date)
         SELECT e.id, m.id, m.partner_id, m.name,
                CASE WHEN k >= e.seats_max THEN 'waitlist'
@@ -119,6 +119,7 @@ def generate(env, events, registrations):
                'bench-' || e.id || '-' || k, %(company)s, true, m.school_id, m.district_id,
                CASE WHEN k < e.seats_max AND e.date_begin < now() at time zone 'UTC' AND k %% 5 <> 0
                     THEN e.date_begin END,
+               e.date_begin,
                1, now() at time zone 'UTC', 1, now() at time zone 'UTC'
           FROM bench_new_event e
          CROSS JOIN generate_series(0, %(per_event)s - 1) k

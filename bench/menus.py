@@ -73,9 +73,9 @@ def default_search(Model, action, context, names):
     return domain, [name for name in groupby if name]
 
 
-def list_call(Model, view_type, domain):
+def list_call(Model, view_type, domain, view_id=False):
     """The first page of the action's list (or kanban) view."""
-    view = Model.get_views([(False, view_type)])["views"][view_type]
+    view = Model.get_views([(view_id, view_type)])["views"][view_type]
     specification = (
         members_list.list_specification(Model.env, Model._name) if view_type == "list" else {"display_name": {}}
     )
@@ -83,9 +83,9 @@ def list_call(Model, view_type, domain):
     return lambda M: M.web_search_read(domain, specification, limit=PAGE, order=order, count_limit=COUNT_LIMIT + 1)
 
 
-def pivot_call(Model, domain):
+def pivot_call(Model, domain, view_id=False):
     """The pivot's read_groups: rows and columns of its view, each prefix with each prefix."""
-    arch = etree.fromstring(Model.get_views([(False, "pivot")])["views"]["pivot"]["arch"])
+    arch = etree.fromstring(Model.get_views([(view_id, "pivot")])["views"]["pivot"]["arch"])
     rows = [node.get("name") for node in arch.iterfind("field") if node.get("type") == "row"]
     cols = [node.get("name") for node in arch.iterfind("field") if node.get("type") == "col"]
     measures = [node.get("name") for node in arch.iterfind("field") if node.get("type") == "measure"]
@@ -113,6 +113,7 @@ def calls_of(env, user, only):
         search_domain, groupby = default_search(Model, action, context, names)
         domain = domain + search_domain
         modes = action.view_mode.split(",")
+        views = {mode: view_id for view_id, mode in action.views}  # the views the action names, else False
         label = menu.name
         if modes[0] in ("list", "kanban") and groupby:
             found.append(
@@ -123,9 +124,15 @@ def calls_of(env, user, only):
                 )
             )
         elif modes[0] in ("list", "kanban"):
-            found.append((f"{label}: {modes[0]}", action.res_model, list_call(Model, modes[0], domain)))
+            found.append(
+                (
+                    f"{label}: {modes[0]}",
+                    action.res_model,
+                    list_call(Model, modes[0], domain, views.get(modes[0], False)),
+                )
+            )
         if "pivot" in modes:
-            call, count = pivot_call(Model, domain)
+            call, count = pivot_call(Model, domain, views.get("pivot", False))
             found.append((f"{label}: pivot ({count} read_group)", action.res_model, call))
     return found
 

@@ -2,7 +2,7 @@
     "name": "Youth Movement",
     "summary": "The school children's and youth movement of a Kazakh region: organization, members, "
     "parents and consents; coordination councils, decisions and the annual work plan",
-    "version": "18.0.1.8.0",
+    "version": "18.0.1.9.0",
     "category": "Education",
     "author": "youth_movement developers",
     "website": "https://example.org/youth_movement",

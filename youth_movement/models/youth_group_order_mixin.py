@@ -3,6 +3,10 @@ from odoo.models import regex_order
 from odoo.osv import expression
 from odoo.tools import SQL, Query
 
+# the fields Odoo orders by the column's own value (a boolean's with COALESCE), the same in the
+# grouped rows as in the table
+_ORDERED_BY_VALUE = frozenset({"selection", "char", "integer", "float", "monetary", "boolean", "date", "datetime"})
+
 
 class YouthGroupOrderMixin(models.AbstractModel):
     """The groups of a large table counted first and put in order after.
@@ -14,7 +18,7 @@ class YouthGroupOrderMixin(models.AbstractModel):
     groups). Here the same query groups on the many2one's own column, and Odoo's own ORDER BY,
     with its joins, LIMIT and OFFSET, is applied around it, to the groups: the same rows in the
     same order, as the tests check against Odoo's ``_read_group``. An order that names anything
-    but a many2one grouped on (an aggregate, a date, a selection) is left to Odoo.
+    but a field grouped on (an aggregate, a date by month) is left to Odoo.
     """
 
     _name = "youth.group.order.mixin"
@@ -87,17 +91,19 @@ class YouthGroupOrderMixin(models.AbstractModel):
         return True
 
     def _youth_groups_ordered_after(self, groupby, order):
-        """Whether every term of ``order`` is a many2one grouped on, a column of this table, one of
-        them with a comodel ``_order`` of its own (Odoo then sorts the rows by that comodel's columns)."""
+        """Whether every term of ``order`` is a field grouped on (without a granularity), a column of
+        this table that orders by its own value or a many2one, one of the many2ones with a comodel
+        ``_order`` of its own (Odoo then sorts the rows by that comodel's columns)."""
         if not order or not groupby:
             return False
         comodels = []
         for part in order.split(","):
             match = regex_order.match(part)
             field = match and self._fields.get(match["term"])
-            if not field or field.name not in groupby or field.type != "many2one":
+            if not field or field.name not in groupby or field.type not in _ORDERED_BY_VALUE | {"many2one"}:
                 return False
-            if not field.store or field.inherited or field.company_dependent:  # not a column of this table
-                return False
-            comodels.append(self.env[field.comodel_name])
+            if not field.store or field.inherited or field.company_dependent or getattr(field, "translate", False):
+                return False  # not a plain column of this table
+            if field.type == "many2one":
+                comodels.append(self.env[field.comodel_name])
         return any(comodel._order != "id" for comodel in comodels)

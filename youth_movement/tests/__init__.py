@@ -3,6 +3,7 @@ from . import test_member_list
 from . import test_member_rules
 from . import test_group_order
 from . import test_attendance_scope
+from . import test_registration_list
 from . import test_family
 from . import test_rollover
 from . import test_import

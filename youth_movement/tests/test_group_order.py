@@ -68,6 +68,11 @@ class TestGroupOrder(YouthEventCase):
             ("youth.member", ["unit_id"], "unit_id desc nulls last"),
             ("event.registration", ["event_id"], "event_id"),
             ("youth.guardian.link", ["member_id"], "member_id"),
+            # a many2one with a selection, an integer, a boolean: the registrations' pivot and others
+            ("event.registration", ["member_district_id", "state"], "member_district_id, state"),
+            ("event.registration", ["member_district_id", "state"], "state desc, member_district_id desc"),
+            ("youth.member", ["district_id", "grade"], "district_id, grade desc"),
+            ("youth.member", ["school_id", "active"], "active desc, school_id"),
         ]
         self.make_family_member(school=self.school_a1)
         self.make_family_member(school=self.school_b1)
@@ -101,12 +106,13 @@ class TestGroupOrder(YouthEventCase):
         self.assertIn('LEFT JOIN "res_country_state"', ordering)
 
     def test_other_orders_are_odoo_s(self):
-        """An order on the count, or on a field that is not a many2one, is Odoo's own query."""
+        """An order on the count, on a field grouped by a granularity, on the contact's columns, or on
+        plain fields alone, is Odoo's own query."""
         Member = self.env["youth.member"]
         cases = (
             (["district_id"], "__count desc"),
             (["grade"], "grade desc"),
-            (["district_id", "grade"], "district_id, grade"),
+            (["district_id", "birth_date:year"], "district_id, birth_date"),  # grouped by year
             (["country_id"], "country_id"),  # the contact's: a column of res_partner
         )
         for groupby, order in cases:

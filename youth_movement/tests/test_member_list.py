@@ -109,6 +109,27 @@ class TestMemberList(YouthCase):
         self.assertIn("youth_member_district_list_order_index", coordinator)
         self.assertNotIn('"Node Type": "Sort"', coordinator)
 
+    def test_pivot_reads_the_counts_index(self):
+        """The pivot of the active members (district by tier) and the list's count read the narrow
+        index of the active members, for the manager and for a coordinator, not the table."""
+        self._members(30)
+        self.env.cr.execute("ANALYZE youth_member")
+        for role in ("regional_manager", "district_coordinator"):
+            Member = self.env["youth.member"].with_user(self.users[role])
+            for groupby in (["district_id", "tier_id"], ["tier_id"], []):
+                with self.subTest(role=role, groupby=groupby):
+                    query = Member._search(ACTIVE)
+                    columns = [SQL.identifier(Member._table, name) for name in groupby]
+                    if columns:
+                        query.groupby = SQL(", ").join(columns)
+                    self.env.flush_all()
+                    self.env.cr.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off")
+                    self.env.cr.execute(SQL("EXPLAIN (FORMAT JSON) %s", query.select(*columns, SQL("COUNT(*)"))))
+                    plan = json.dumps(self.env.cr.fetchone()[0])
+                    self.env.cr.execute("SET LOCAL enable_seqscan = on; SET LOCAL enable_bitmapscan = on")
+                    self.assertIn("youth_member_active_counts_index", plan)
+                    self.assertIn('"Index Only Scan"', plan)
+
     def test_query_counts(self):
         """A page, the list grouped by district and the full count cost the same queries with 6 or
         60 members, as the manager and as a coordinator: 9 for a page, 3 grouped, 2 counted."""

@@ -1,7 +1,8 @@
 """The members list's own copies of its contacts' columns (related fields of ``youth.member``): the
 sort keys ``school_sort_name`` and ``sort_name`` (the school's full name and the pupil's name), and
 ``active`` and ``company_id`` (the contact's), which its filter and its rules read; and the attendance
-lines' copies of their registration's pupil's school and district, which the attendance rules read."""
+lines' copies of their registration's pupil's school and district, which the attendance rules read;
+and the registrations' copy of their event's start, the sort key of their list."""
 
 COLUMNS_SQL = """
 ALTER TABLE youth_member ADD COLUMN IF NOT EXISTS school_sort_name varchar,
@@ -61,3 +62,20 @@ def fill_attendance_scope(cr):
     cursor."""
     cr.execute(ATTENDANCE_COLUMNS_SQL)
     cr.execute(ATTENDANCE_FILL_SQL)
+
+
+REGISTRATION_COLUMNS_SQL = """
+ALTER TABLE event_registration ADD COLUMN IF NOT EXISTS event_begin timestamp without time zone
+"""
+REGISTRATION_FILL_SQL = """
+UPDATE event_registration r SET event_begin = e.date_begin
+  FROM event_event e
+ WHERE e.id = r.event_id AND r.event_begin IS DISTINCT FROM e.date_begin
+"""
+
+
+def fill_registration_sort_key(cr):
+    """Make ``event_begin`` of the registrations when missing and fill it from their events, in
+    SQL: for a database upgraded to it. ``cr`` is a DB-API cursor."""
+    cr.execute(REGISTRATION_COLUMNS_SQL)
+    cr.execute(REGISTRATION_FILL_SQL)

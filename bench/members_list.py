@@ -122,20 +122,6 @@ def scenarios(specification):
     ]
 
 
-def run_once(env, user, call):
-    """Run one scenario as ``user`` with a cold record cache: ``(seconds, queries, result)``."""
-    env.invalidate_all()
-    env.transaction.clear()
-    Member = env(
-        user=user.id, context=dict(env.context, **user.context_get(), bin_size=True, search_default_active_member=1)
-    )["youth.member"]
-    cr = env.cr
-    queries = cr.sql_log_count
-    clock = odoo_env.Stopwatch()
-    result = call(Member)
-    return clock(), cr.sql_log_count - queries, result
-
-
 def percentile(values, share):
     """Nearest-rank percentile."""
     ordered = sorted(values)
@@ -170,7 +156,9 @@ def main():
         for run in range(options.warmup + options.repeat):
             for label, call in plans:
                 for role, user in roles:
-                    seconds, count, result = run_once(env, user, call)
+                    seconds, count, result = odoo_env.run_as(
+                        env, user, "youth.member", call, search_default_active_member=1
+                    )
                     if run >= options.warmup:
                         timings[(label, role)].append(seconds)
                     queries[(label, role)] = count

@@ -137,17 +137,6 @@ def calls_of(env, user, only):
     return found
 
 
-def run_once(env, user, model, call):
-    """One call as ``user`` with a cold record cache: ``(seconds, queries)``."""
-    env.invalidate_all()
-    env.transaction.clear()
-    Model = env(user=user.id, context=dict(env.context, **user.context_get(), bin_size=True))[model]
-    queries = env.cr.sql_log_count
-    clock = odoo_env.Stopwatch()
-    call(Model)
-    return clock(), env.cr.sql_log_count - queries
-
-
 def main():
     parser = odoo_env.argument_parser(__doc__, repeat=10)
     parser.set_defaults(warmup=2)
@@ -163,7 +152,7 @@ def main():
         for run in range(options.warmup + options.repeat):
             for role, user in users.items():
                 for label, model, call in plans[role]:
-                    seconds, count = run_once(env, user, model, call)
+                    seconds, count, _result = odoo_env.run_as(env, user, model, call)
                     if run >= options.warmup:
                         timings.setdefault((label, role), []).append(seconds)
                     queries[(label, role)] = count

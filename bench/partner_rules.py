@@ -52,16 +52,6 @@ def ensure_employee(env):
     return user
 
 
-def timed(env, user, model, call):
-    env.invalidate_all()
-    env.transaction.clear()
-    records = env(user=user.id, context=dict(env.context, **user.context_get(), bin_size=True))[model]
-    queries = env.cr.sql_log_count
-    clock = odoo_env.Stopwatch()
-    result = call(records)
-    return clock(), env.cr.sql_log_count - queries, result
-
-
 def size(result):
     if isinstance(result, dict):
         return result.get("length", len(result.get("records", [])))
@@ -110,9 +100,9 @@ def main():
                 rules.write({"active": variant == "with the rules"})
                 env.registry.clear_cache()
                 for _label, user, model, call in plans:  # warm the registry's caches, as a running server has
-                    timed(env, user, model, call)
+                    odoo_env.run_as(env, user, model, call)
                 for label, user, model, call in plans:
-                    seconds, count, result = timed(env, user, model, call)
+                    seconds, count, result = odoo_env.run_as(env, user, model, call)
                     if run >= options.warmup:
                         timings[(label, variant)].append(seconds)
                     queries[(label, variant)] = count
